@@ -1,0 +1,123 @@
+/**
+ * Webhook endpoints and signed, queued deliveries. Signature scheme per
+ * https://docs.stripe.com/webhooks#verify-manually: `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256
+ * of "<t>.<payload>" keyed by the whsec_ secret>`. Failed deliveries (non-2xx or a thrown fetch)
+ * are retried with exponential backoff; Stripe spreads retries over days, the sandbox over ms.
+ */
+import { newId, randomString } from './ids.ts';
+import { matchesType } from './events.ts';
+import { type Faults, sleep } from './faults.ts';
+import type { EmittedEvent } from './state.ts';
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  secret: string;
+  enabledEvents: string[];
+}
+
+export interface DeliveryAttempt {
+  endpointId: string;
+  eventId: string;
+  attempt: number;
+  status: number | 'error' | 'dropped';
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+}
+
+const encoder = new TextEncoder();
+
+export async function signPayload(payload: string, secret: string, timestamp: number): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${payload}`)));
+  const hex = Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `t=${timestamp},v1=${hex}`;
+}
+
+export class Webhooks {
+  readonly endpoints: WebhookEndpoint[] = [];
+  readonly attempts: DeliveryAttempt[] = [];
+  private pending = 0;
+  private waiters: Array<() => void> = [];
+
+  constructor(
+    private readonly deliver: (req: Request) => Promise<Response>,
+    private readonly now: () => number,
+    private readonly faults: Faults,
+    private readonly retry: RetryPolicy,
+  ) {}
+
+  addEndpoint(url: string, opts: { secret?: string; enabledEvents?: string[] } = {}): WebhookEndpoint {
+    const endpoint = {
+      id: newId('we'),
+      url,
+      secret: opts.secret ?? `whsec_${randomString(32)}`,
+      enabledEvents: opts.enabledEvents ?? ['*'],
+    };
+    this.endpoints.push(endpoint);
+    return endpoint;
+  }
+
+  /** Queues the event for every subscribed endpoint; returns how many deliveries are pending. */
+  dispatch(event: EmittedEvent): number {
+    const targets = this.endpoints.filter((e) => e.enabledEvents.some((p) => matchesType(p, event.type)));
+    event.pending_webhooks = targets.length;
+    for (const endpoint of targets) {
+      this.pending++;
+      // After the API call that caused it has answered, as Stripe delivers.
+      setTimeout(() => void this.run(endpoint, event), 0);
+    }
+    return targets.length;
+  }
+
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private async run(endpoint: WebhookEndpoint, event: EmittedEvent): Promise<void> {
+    try {
+      for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
+        if (attempt > 1) await sleep(this.retry.baseDelayMs * 2 ** (attempt - 2));
+        const status = await this.attempt(endpoint, event);
+        this.attempts.push({ endpointId: endpoint.id, eventId: event.id, attempt, status });
+        if (typeof status === 'number' && status >= 200 && status < 300) {
+          event.pending_webhooks = Math.max(0, event.pending_webhooks - 1);
+          return;
+        }
+      }
+    } finally {
+      this.pending--;
+      if (this.pending === 0) for (const w of this.waiters.splice(0)) w();
+    }
+  }
+
+  private async attempt(endpoint: WebhookEndpoint, event: EmittedEvent): Promise<DeliveryAttempt['status']> {
+    const fault = this.faults.pick('POST', 'webhooks');
+    if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 200);
+    if (fault?.kind === 'drop') return 'dropped';
+    if (fault?.kind === '5xx') return 500;
+    const payload = JSON.stringify(event, null, 2);
+    const signature = await signPayload(payload, endpoint.secret, Math.floor(this.now() / 1000));
+    const request = new Request(endpoint.url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        'Stripe-Signature': signature,
+      },
+      body: payload,
+    });
+    try {
+      const response = await this.deliver(request);
+      await response.body?.cancel();
+      if (fault?.kind === 'timeout') return 'error';
+      return response.status;
+    } catch {
+      return 'error';
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// The POST /v1/confirmation_tokens body that stripe.createConfirmationToken({elements, params})
+// sends: card + billing_details from the mounted Elements, shipping from a shipping-mode Address
+// Element, and what the caller passed in `params` (return_url, overrides).
+// https://docs.stripe.com/js/confirmation_tokens/create_confirmation_token
+import type { CreateConfirmationToken } from '@stripe/stripe-js';
+import { AddressElement } from './address-element.ts';
+import type { SandboxElements } from './elements-group.ts';
+import type { FormValue } from './form.ts';
+import { LinkAuthenticationElement } from './link-authentication-element.ts';
+import { PaymentElement } from './payment-element.ts';
+
+type Params = NonNullable<CreateConfirmationToken['params']>;
+type Obj = { [key: string]: FormValue };
+
+export function confirmationTokenBody(elements: SandboxElements, params: Params = {}): Obj {
+  const mounted = elements.mountedElements();
+  const payment = mounted.find((e): e is PaymentElement => e instanceof PaymentElement);
+  const link = mounted.find((e): e is LinkAuthenticationElement => e instanceof LinkAuthenticationElement);
+  const addresses = mounted.filter((e): e is AddressElement => e instanceof AddressElement);
+  const billingAddress = addresses.find((e) => e.mode === 'billing');
+  const shippingAddress = addresses.find((e) => e.mode === 'shipping');
+
+  // Later sources win: Payment Element defaults, then what the customer typed, then params.
+  const defaults = payment?.billingDetails ?? {};
+  const billing: Obj = { ...(defaults as Obj) };
+  if (link?.email) billing.email = link.email;
+  if (billingAddress) {
+    const v = billingAddress.addressValue;
+    billing.name = v.name;
+    billing.address = { ...v.address };
+    if (v.phone) billing.phone = v.phone;
+  }
+  const extra = params.payment_method_data ?? {};
+  Object.assign(billing, (extra.billing_details ?? {}) as Obj);
+
+  const body: Obj = {
+    payment_method_data: {
+      type: 'card',
+      card: payment ? { ...payment.cardData() } : undefined,
+      billing_details: Object.keys(billing).length ? billing : undefined,
+      allow_redisplay: extra.allow_redisplay,
+      metadata: extra.metadata,
+    },
+    return_url: params.return_url ?? undefined,
+    metadata: params.metadata as Obj | undefined,
+  };
+  if (params.shipping) body.shipping = params.shipping as unknown as Obj;
+  else if (shippingAddress) {
+    const v = shippingAddress.addressValue;
+    body.shipping = { name: v.name, phone: v.phone || undefined, address: { ...v.address } };
+  }
+  const opts = elements.options;
+  const sfu = opts.setupFutureUsage ?? opts.setup_future_usage;
+  if (sfu) body.setup_future_usage = sfu;
+  return body;
+}

@@ -1,0 +1,154 @@
+// stripe.elements() in deferred mode (no clientSecret): the group that creates Elements,
+// validates them on submit(), and remembers whether submit() succeeded since the last change
+// (createConfirmationToken requires it).
+// Options: https://docs.stripe.com/js/elements_object/create_without_intent
+import type {
+  StripeAddressElement,
+  StripeAddressElementOptions,
+  StripeElements,
+  StripeElementsOptionsMode,
+  StripeElementsUpdateOptions,
+  StripeError,
+  StripeLinkAuthenticationElement,
+  StripeLinkAuthenticationElementOptions,
+  StripePaymentElement,
+  StripePaymentElementOptions,
+} from '@stripe/stripe-js';
+import { AddressElement } from './address-element.ts';
+import type { ElementHost, SandboxElement } from './element-base.ts';
+import { IntegrationError } from './errors.ts';
+import { LinkAuthenticationElement } from './link-authentication-element.ts';
+import { PaymentElement } from './payment-element.ts';
+
+/** The overloads of StripeElements we implement; `_drift` below keeps them in step with the official ones. */
+export interface ModeledElements {
+  create(elementType: 'linkAuthentication', options?: StripeLinkAuthenticationElementOptions): StripeLinkAuthenticationElement;
+  create(elementType: 'address', options: StripeAddressElementOptions): StripeAddressElement;
+  create(elementType: 'payment', options?: StripePaymentElementOptions): StripePaymentElement;
+  getElement(elementType: 'linkAuthentication'): StripeLinkAuthenticationElement | null;
+  getElement(elementType: 'address', options?: { mode: 'shipping' | 'billing' }): StripeAddressElement | null;
+  getElement(elementType: 'payment'): StripePaymentElement | null;
+}
+type Implemented = ModeledElements & Pick<StripeElements, 'update' | 'fetchUpdates' | 'submit'>;
+// Compile-time check: the official StripeElements must still offer every signature we model.
+export const _drift = (official: StripeElements): Implemented => official;
+
+const MODES = ['payment', 'setup', 'subscription'];
+
+export function checkDeferredOptions(options: Partial<StripeElementsOptionsMode> & { clientSecret?: string }): void {
+  if (options.clientSecret !== undefined) {
+    throw new IntegrationError('The sandbox models deferred Elements only (mode, amount, currency); clientSecret is not modeled by the sandbox.');
+  }
+  const { mode } = options;
+  if (mode === undefined || !MODES.includes(mode)) {
+    throw new IntegrationError(`stripe.elements(): "mode" must be one of ${MODES.join(', ')} when no clientSecret is given; got ${JSON.stringify(mode)}.`);
+  }
+  if (typeof options.currency !== 'string' || !/^[a-z]{3}$/i.test(options.currency)) {
+    throw new IntegrationError(`stripe.elements(): "currency" is required (a three-letter ISO code) in ${mode} mode.`);
+  }
+  if (mode !== 'setup') {
+    const amount = (options as { amount?: unknown }).amount;
+    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
+      throw new IntegrationError(`stripe.elements(): "amount" is required in ${mode} mode, a non-negative integer in the currency's minor unit.`);
+    }
+  }
+}
+
+export class SandboxElements implements ElementHost {
+  private readonly created: SandboxElement[] = [];
+  private submittedOk = false;
+  private readonly updateEndHandlers = new Set<() => void>();
+
+  constructor(private opts: StripeElementsOptionsMode) {
+    checkDeferredOptions(opts);
+  }
+
+  /** The current options (mode, amount, currency, appearance, locale, …). */
+  get options(): StripeElementsOptionsMode {
+    return this.opts;
+  }
+
+  /** True when submit() resolved without error and nothing changed since. */
+  get submitted(): boolean {
+    return this.submittedOk;
+  }
+
+  create(elementType: string, options?: object): any {
+    let element: SandboxElement;
+    if (elementType === 'linkAuthentication') element = new LinkAuthenticationElement(this, (options ?? {}) as StripeLinkAuthenticationElementOptions);
+    else if (elementType === 'payment') element = new PaymentElement(this, (options ?? {}) as StripePaymentElementOptions);
+    else if (elementType === 'address') {
+      const mode = (options as StripeAddressElementOptions | undefined)?.mode;
+      if (mode !== 'shipping' && mode !== 'billing') {
+        throw new IntegrationError('elements.create("address"): "mode" is required and must be "shipping" or "billing".');
+      }
+      element = new AddressElement(this, options as StripeAddressElementOptions);
+    } else {
+      throw new IntegrationError(`elements.create("${elementType}"): not modeled by the sandbox (it offers linkAuthentication, address, payment).`);
+    }
+    // Stripe.js allows one Element per type per group (Address: one per mode).
+    if (this.find(elementType, (options as { mode?: string } | undefined)?.mode)) {
+      const which = elementType === 'address' ? `an address Element in ${(options as StripeAddressElementOptions).mode} mode` : `a ${elementType} Element`;
+      throw new IntegrationError(`Can only create one Element of type ${elementType} per Elements group; this group already has ${which}.`);
+    }
+    this.created.push(element);
+    this.submittedOk = false;
+    return element;
+  }
+
+  getElement(elementType: string, options?: { mode?: string }): any {
+    return this.find(elementType, options?.mode) ?? null;
+  }
+
+  async update(options: StripeElementsUpdateOptions): Promise<void> {
+    const next = { ...this.opts, ...options } as StripeElementsOptionsMode;
+    checkDeferredOptions(next);
+    this.opts = next;
+    this.submittedOk = false; // an amount or mode change needs a fresh submit, as in Stripe.js
+    queueMicrotask(() => this.updateEndHandlers.forEach((h) => h()));
+  }
+
+  on(eventType: 'update-end', handler: () => void): void {
+    if (eventType !== 'update-end') throw new IntegrationError(`elements.on("${eventType}"): only "update-end" exists.`);
+    this.updateEndHandlers.add(handler);
+  }
+
+  /** Deferred Elements have no Intent to fetch from, so there is nothing to update. */
+  async fetchUpdates(): Promise<{ error?: { message: string; status?: string } }> {
+    return {};
+  }
+
+  async submit(): Promise<{ error?: StripeError; selectedPaymentMethod?: undefined } | { selectedPaymentMethod: string; error?: undefined }> {
+    let first: StripeError | undefined;
+    for (const element of this.mountedElements()) {
+      const errors = element.validate();
+      element.showErrors(errors);
+      if (errors.length && !first) {
+        const [e] = errors;
+        first = { type: 'validation_error', code: e!.code, message: e!.message, param: e!.field };
+      }
+    }
+    this.submittedOk = !first;
+    if (first) return { error: first };
+    return this.mountedElements().some((e) => e instanceof PaymentElement) ? { selectedPaymentMethod: 'card' } : {};
+  }
+
+  mountedElements(): SandboxElement[] {
+    return this.created.filter((e) => e.mounted);
+  }
+
+  elementChanged(): void {
+    this.submittedOk = false;
+  }
+
+  elementDestroyed(element: SandboxElement): void {
+    this.created.splice(this.created.indexOf(element), 1);
+    this.submittedOk = false;
+  }
+
+  private find(elementType: string, mode?: string): SandboxElement | undefined {
+    return this.created.find(
+      (e) => e.elementType === elementType && (!(e instanceof AddressElement) || mode === undefined || e.mode === mode),
+    );
+  }
+}

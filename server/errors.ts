@@ -1,0 +1,72 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorBody, ErrorType } from '../protocol/index.ts';
+
+/** An error a client can act on: sent as `{error:{type,code,message}}` with its HTTP status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly type: ErrorType,
+    readonly code: string,
+    message: string,
+    readonly extra: { param?: string; decline_code?: string } = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { type: this.type, code: this.code, message: this.message, ...this.extra } };
+  }
+}
+
+export const invalidRequest = (code: string, message: string, param?: string) =>
+  new ApiError(400, 'invalid_request_error', code, message, param ? { param } : {});
+
+export function sendError(c: Context, error: ApiError) {
+  return c.json(error.toBody(), error.status);
+}
+
+interface StripeLikeError {
+  type?: string;
+  code?: string;
+  decline_code?: string;
+  message?: string;
+  param?: string;
+  statusCode?: number;
+  raw?: { payment_intent?: { id?: string } };
+}
+
+/**
+ * Maps a `stripe` SDK error to what our client may see. Card errors carry Stripe's own
+ * customer-facing message; anything about our integration is logged, not shown.
+ */
+export function fromStripeError(err: unknown): ApiError {
+  const e = (err ?? {}) as StripeLikeError;
+  switch (e.type) {
+    case 'StripeCardError':
+      return new ApiError(402, 'card_error', e.code ?? 'card_declined', e.message ?? 'Your card was declined.', {
+        ...(e.decline_code ? { decline_code: e.decline_code } : {}),
+      });
+    case 'StripeInvalidRequestError':
+      if (e.code === 'payment_intent_authentication_failure') {
+        return new ApiError(402, 'card_error', e.code, e.message ?? 'Authentication failed.');
+      }
+      return new ApiError(400, 'invalid_request_error', e.code ?? 'invalid_request', e.message ?? 'The payment request was rejected.');
+    case 'StripeIdempotencyError':
+      return new ApiError(409, 'idempotency_error', 'attempt_reused', 'This checkout attempt was already used with other details; press Pay again.');
+    case 'StripeRateLimitError':
+      return new ApiError(429, 'rate_limit_error', 'rate_limited', 'Too many requests right now; try again in a moment.');
+    case 'StripeAuthenticationError':
+    case 'StripePermissionError':
+      console.error('[link-checkout] Stripe rejected the server credentials:', e.message);
+      return new ApiError(502, 'api_error', 'payment_provider_misconfigured', 'Payments are not available right now.');
+    default:
+      console.error('[link-checkout] payment provider error:', e.type, e.message);
+      return new ApiError(502, 'api_error', 'payment_provider_unavailable', 'The payment provider could not be reached; nothing was charged twice, try again.');
+  }
+}
+
+/** PaymentIntent id a card error left behind (Stripe returns it on declines). */
+export function declinedIntentId(err: unknown): string | undefined {
+  return (err as StripeLikeError | undefined)?.raw?.payment_intent?.id;
+}

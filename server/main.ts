@@ -1,0 +1,56 @@
+/**
+ * Node entry point: picks real Stripe or the sandbox from the environment, opens the embedded
+ * store, serves the API, the built widget and the demo. The only Node-specific file of server/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import Stripe from 'stripe';
+import { createApp } from './app.ts';
+import { resolveStripeMode } from './env.ts';
+import { catalogPriceRules, parseCatalog } from './pricing.ts';
+import { createPgliteStore } from './store/pglite.ts';
+
+const root = join(import.meta.dirname, '..');
+const env = process.env;
+
+let mode;
+try {
+  mode = resolveStripeMode(env);
+} catch (err) {
+  console.error(`link-checkout: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
+const catalog = parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8')));
+const store = await createPgliteStore(env.DATA_DIR ?? join(root, 'data/pglite'));
+
+const app = new Hono();
+if (mode.kind === 'sandbox') {
+  const { createSandboxServer } = await import('../sandbox/wire.ts');
+  const sandbox = await createSandboxServer({ catalog, store });
+  app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
+  app.route('/', sandbox.app);
+} else {
+  const stripe = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 });
+  if (!mode.webhookSecret) console.warn('link-checkout: STRIPE_WEBHOOK_SECRET is not set; webhooks will be refused.');
+  app.route('/', createApp({ stripe, store, pricing: catalogPriceRules(catalog), config: { publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
+}
+app.get('/link-checkout*', serveStatic({ root: join(root, 'dist') }));
+app.get('/', serveStatic({ path: join(root, 'demo/index.html') }));
+app.get('/demo/*', serveStatic({ root }));
+
+const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostname: env.HOST ?? 'localhost' }, (info) => {
+  console.log(`Link Checkout listening on http://localhost:${info.port} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'})`);
+});
+
+// Close the store on the way out so the embedded database is flushed, not cut mid-write.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    store.close().finally(() => process.exit(0));
+  });
+}

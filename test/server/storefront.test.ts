@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { SandboxServer } from '../../sandbox/wire.ts';
+import { catalogPriceRules, parseCatalog } from '../../server/pricing.ts';
+import { newSandbox } from './helpers.ts';
+
+let sandbox: SandboxServer;
+before(async () => { sandbox = await newSandbox(); });
+after(async () => { await sandbox.store.close(); });
+
+describe('GET /api/config and /api/quote', () => {
+  test('config gives the publishable key and the sandbox stand-in, never a secret', async () => {
+    const response = await sandbox.app.request('http://shop.example:8787/api/config');
+    const text = await response.text();
+    const config = JSON.parse(text);
+    assert.match(config.publishableKey, /^pk_test_/);
+    assert.equal(config.sandbox, true);
+    assert.equal(config.sandboxStripeJsUrl, 'http://shop.example:8787/sandbox/stripe.js');
+    assert.doesNotMatch(text, /sk_(test|live)_|whsec_/);
+  });
+
+  test('the API answers other origins (CMS pages), without credentials', async () => {
+    const response = await sandbox.app.request('/api/quote?item=tshirt', { headers: { Origin: 'https://blog.example' } });
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('a quote comes from the catalog', async () => {
+    const quote = await (await sandbox.app.request('/api/quote?item=tea')).json();
+    assert.deepEqual(quote, { item: 'tea', name: 'Matcha tea', amount: 1800, currency: 'jpy', mode: 'payment' });
+  });
+});
+
+describe('parseCatalog', () => {
+  test('refuses amounts that are not positive integers in minor units', () => {
+    assert.throws(() => parseCatalog({ a: { name: 'A', amount: 12.5, currency: 'usd' } }), /positive integer/);
+    assert.throws(() => parseCatalog({ a: { name: 'A', amount: 0, currency: 'usd' } }), /positive integer/);
+    assert.throws(() => parseCatalog({ a: { name: 'A', amount: 100, currency: 'USD' } }), /currency/);
+    assert.throws(() => parseCatalog({ 'a b': { name: 'A', amount: 100, currency: 'usd' } }), /item id/);
+  });
+  test('inherited keys are not items', () => {
+    const rules = catalogPriceRules(parseCatalog({ a: { name: 'A', amount: 100, currency: 'usd' } }));
+    assert.throws(() => rules.quote({ item: 'constructor' }), /no item/);
+    assert.equal(rules.quote({ item: 'a' }).amount, 100);
+  });
+});

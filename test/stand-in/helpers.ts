@@ -1,0 +1,53 @@
+// Test helpers: a recording fetch stub (so unit tests need no emulator) and a fresh stand-in.
+import type { Stripe } from '@stripe/stripe-js';
+import { installStripeStandIn } from '../../sandbox/stripe-js/index.ts';
+
+export interface Call {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: URLSearchParams;
+}
+
+type Route = (call: Call) => { status?: number; json: unknown };
+
+/** Replaces window.fetch; returns the recorded calls and a restore function. */
+export function stubFetch(route: Route): { calls: Call[]; restore: () => void } {
+  const original = window.fetch;
+  const calls: Call[] = [];
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const call: Call = {
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers: { ...(init?.headers as Record<string, string>) },
+      body: new URLSearchParams(typeof init?.body === 'string' ? init.body : ''),
+    };
+    calls.push(call);
+    const { status = 200, json } = route(call);
+    return new Response(JSON.stringify(json), { status, headers: { 'Content-Type': 'application/json' } });
+  };
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+export const PK = 'pk_test_sandbox_unit';
+
+export function newStripe(apiBase = '/sandbox/stripe'): Stripe {
+  return installStripeStandIn({ apiBase })(PK);
+}
+
+export const nextTick = () => new Promise((r) => setTimeout(r, 0));
+
+/** Sets an input's value as typing would, firing 'input' (or 'change' for selects). */
+export function type(control: HTMLInputElement | HTMLSelectElement, value: string): void {
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+}
+
+/** The control labelled `text` inside `root`, found through its <label for>. */
+export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNode, text: string): T {
+  const label = [...root.querySelectorAll('label')].find((l) => l.textContent === text);
+  if (!label) throw new Error(`no label "${text}"`);
+  const control = document.getElementById(label.htmlFor);
+  if (!control || !root.contains(control)) throw new Error(`label "${text}" points at nothing inside the element`);
+  return control as T;
+}

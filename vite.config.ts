@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The widget as a library: an ES module for `<script type="module">` and a one-file IIFE for
+ * pages that cannot load modules. Lit is bundled in; Stripe.js never is (it loads from
+ * js.stripe.com at run time, as PCI requires).
+ */
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    lib: {
+      entry: 'widget/index.ts',
+      name: 'LinkCheckout',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'link-checkout.js' : 'link-checkout.iife.js'),
+    },
+  },
+});

@@ -1,0 +1,124 @@
+import type {
+  ApiErrorBody,
+  CheckoutRequest,
+  CheckoutResponse,
+  ErrorDetail,
+  PublicConfig,
+  Quote,
+} from '../protocol/index.ts';
+
+/** An error the customer can read, with the `type`/`code` of protocol's ErrorDetail. */
+export class CheckoutError extends Error {
+  readonly detail: ErrorDetail;
+  /** HTTP status when the server answered; undefined for network and Stripe.js errors. */
+  readonly status?: number;
+
+  constructor(detail: ErrorDetail, status?: number) {
+    super(detail.message);
+    this.name = 'CheckoutError';
+    this.detail = detail;
+    this.status = status;
+  }
+
+  /** Turns anything thrown into a CheckoutError, so callers only ever show one shape. */
+  static from(cause: unknown): CheckoutError {
+    if (cause instanceof CheckoutError) return cause;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return new CheckoutError({ type: 'api_error', code: 'unexpected_error', message });
+  }
+}
+
+export interface ApiClientOptions {
+  /** How often a POST /api/checkout that never reached the server is sent again. */
+  retries?: number;
+  /** Wait before retry n is `retryDelayMs * n`. */
+  retryDelayMs?: number;
+}
+
+/**
+ * The widget's half of protocol/index.ts: one method per endpoint, JSON in and out,
+ * and every failure turned into a CheckoutError.
+ */
+export class ApiClient {
+  readonly baseUrl: string;
+  private readonly retries: number;
+  private readonly retryDelayMs: number;
+
+  constructor(baseUrl: string, options: ApiClientOptions = {}) {
+    // The base may be an origin or a path prefix; keep exactly one trailing slash.
+    this.baseUrl = baseUrl.replace(/\/+$/, '') + '/';
+    this.retries = options.retries ?? 2;
+    this.retryDelayMs = options.retryDelayMs ?? 250;
+  }
+
+  /** Resolves a server-relative URL (e.g. config.sandboxStripeJsUrl) against the server, not the page. */
+  resolve(path: string): string {
+    return new URL(path.replace(/^\//, ''), this.baseUrl).href;
+  }
+
+  getConfig(): Promise<PublicConfig> {
+    return this.request<PublicConfig>('api/config');
+  }
+
+  getQuote(item: string): Promise<Quote> {
+    return this.request<Quote>(`api/quote?item=${encodeURIComponent(item)}`);
+  }
+
+  /**
+   * Sends one press of Pay. When the request never got an answer (fetch threw), it is sent
+   * again with the same body: the server is idempotent on `attemptId`, so a retry cannot
+   * charge twice. HTTP errors are answers and are not retried.
+   */
+  async checkout(checkoutRequest: CheckoutRequest): Promise<CheckoutResponse> {
+    const init: RequestInit = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(checkoutRequest),
+    };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.request<CheckoutResponse>('api/checkout', init);
+      } catch (error) {
+        const isNetworkError = error instanceof CheckoutError && error.detail.type === 'network_error';
+        if (!isNetworkError || attempt >= this.retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
+      }
+    }
+  }
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let response: Response;
+    try {
+      // No cookies: the page may be on another origin and the API needs none.
+      response = await fetch(this.resolve(path), { ...init, mode: 'cors', credentials: 'omit' });
+    } catch {
+      // fetch only throws when no HTTP answer arrived (offline, DNS, CORS refusal).
+      throw new CheckoutError({
+        type: 'network_error',
+        code: 'network_unreachable',
+        message: 'Could not reach the payment server. Check your connection and try again.',
+      });
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok && body !== undefined) return body as T;
+    throw new CheckoutError(errorDetailOf(body, response.status), response.status);
+  }
+}
+
+function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  const error = (body as Partial<ApiErrorBody> | undefined)?.error;
+  return typeof error === 'object' && error !== null && typeof error.message === 'string';
+}
+
+/** The server's `{error}` when it sent one; otherwise a generic message (e.g. a proxy's HTML 502). */
+function errorDetailOf(body: unknown, status: number): ErrorDetail {
+  if (isApiErrorBody(body)) {
+    const { type, code, message } = body.error;
+    return { type: type ?? 'api_error', code: code ?? `http_${status}`, message };
+  }
+  return {
+    type: 'api_error',
+    code: `http_${status}`,
+    message: `The payment server answered with an unexpected response (HTTP ${status}). Please try again.`,
+  };
+}
