@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createApp } from '../server/app.ts';
+import { createApp, handleNotFound } from '../server/app.ts';
 import { catalogPriceRules, type Catalog } from '../server/pricing.ts';
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
@@ -38,5 +38,6 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
   const app = new Hono();
   app.route('/sandbox/stripe', emulator.app);
   app.route('/', serverApp);
+  app.notFound(handleNotFound);
   return { app, emulator, store, webhookSecret: endpoint.secret };
 }

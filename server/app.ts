@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -9,6 +9,10 @@ import { storefrontRoutes } from './routes/storefront.ts';
 import { webhookRoutes } from './routes/webhook.ts';
 
 export type { AppDeps, ServerConfig } from './deps.ts';
+
+/** JSON 404s; apps that mount this one (sandbox wiring, main.ts) install it too, as Hono's notFound is per app. */
+export const handleNotFound = (c: Context) =>
+  sendError(c, new ApiError(404, 'invalid_request_error', 'route_not_found', `No route ${c.req.method} ${new URL(c.req.url).pathname}.`));
 
 const tooLarge = new ApiError(413, 'invalid_request_error', 'body_too_large', 'The request body is too large.');
 
@@ -28,7 +32,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', checkoutRoutes(deps));
   app.route('/', webhookRoutes(deps));
 
-  app.notFound((c) => sendError(c, new ApiError(404, 'invalid_request_error', 'route_not_found', `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+  app.notFound(handleNotFound);
   app.onError((err, c) => {
     if (err instanceof ApiError) return sendError(c, err);
     if (err instanceof HTTPException && err.status < 500) {

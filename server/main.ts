@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
-import { createApp } from './app.ts';
+import { createApp, handleNotFound } from './app.ts';
 import { resolveStripeMode } from './env.ts';
 import { catalogPriceRules, parseCatalog } from './pricing.ts';
 import { createPgliteStore } from './store/pglite.ts';
@@ -39,9 +39,15 @@ if (mode.kind === 'sandbox') {
   if (!mode.webhookSecret) console.warn('link-checkout: STRIPE_WEBHOOK_SECRET is not set; webhooks will be refused.');
   app.route('/', createApp({ stripe, store, pricing: catalogPriceRules(catalog), config: { publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
 }
+// A module script loaded from another origin (a CMS page) is fetched with CORS.
+app.use('/link-checkout*', async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+});
 app.get('/link-checkout*', serveStatic({ root: join(root, 'dist') }));
 app.get('/', serveStatic({ path: join(root, 'demo/index.html') }));
 app.get('/demo/*', serveStatic({ root }));
+app.notFound(handleNotFound);
 
 const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostname: env.HOST ?? 'localhost' }, (info) => {
   console.log(`Link Checkout listening on http://localhost:${info.port} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'})`);

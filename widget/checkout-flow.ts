@@ -68,8 +68,17 @@ export class CheckoutFlow implements ReactiveController {
     const key = `${this.host.server}\n${this.host.item}`;
     if (this.host.isConnected && key !== this.loadedFor) {
       this.loadedFor = key;
-      void this.load();
+      // After this update has finished, so the state change schedules a fresh one.
+      void Promise.resolve().then(() => {
+        if (this.loadedFor === key && this.host.isConnected) void this.load();
+      });
     }
+  }
+
+  hostConnected(): void {
+    // A moved element is disconnected (torn down) and reconnected without any property change;
+    // an update gets hostUpdated to load it again.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

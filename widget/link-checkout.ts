@@ -1,18 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { CheckoutFlow, type CheckoutState } from './checkout-flow.ts';
+import type { Quote } from '../protocol/index.ts';
 import { formatAmount } from './format.ts';
 import { MountSlots } from './mount-slots.ts';
 import { styles } from './styles.ts';
 
 /**
  * Where this module was loaded from. A CMS page on another origin includes the script from the
- * checkout server, so that origin is where the API lives. Read at module evaluation, because a
- * one-file IIFE build can only learn its URL from document.currentScript at that moment.
+ * checkout server, so that origin is where the API lives. The ESM build knows its URL from
+ * import.meta.url; a one-file IIFE build has no import.meta (bundlers replace it with `{}`), but
+ * as a classic script it is document.currentScript while it evaluates, i.e. right here.
  */
 const MODULE_ORIGIN = (() => {
+  const script = typeof document === 'undefined' ? null : document.currentScript;
+  const url = import.meta.url || (script instanceof HTMLScriptElement ? script.src : '');
   try {
-    return new URL(import.meta.url).origin;
+    return new URL(url).origin;
   } catch {
     return location.origin;
   }
@@ -33,6 +36,7 @@ const MODULE_ORIGIN = (() => {
  * @slot payment - Filled by the element itself with the Payment Element mount point.
  *
  * @csspart header - Row with the item name and the badge.
+ * @csspart item-name - The quoted item's name.
  * @csspart badge - The "Sandbox" badge, shown only when the server runs on the offline sandbox.
  * @csspart loading - The loading indicator.
  * @csspart fields - Wrapper around the three Stripe Elements.
@@ -54,24 +58,50 @@ const MODULE_ORIGIN = (() => {
 export class LinkCheckout extends LitElement {
   static override styles = styles;
 
+  /*
+   * Reactive properties are declared statically, not with decorators, and initialised in the
+   * constructor: that works whatever the consumer's TypeScript/esbuild decorator and class-field
+   * settings are (a decorated field compiled with define semantics would shadow Lit's accessor).
+   */
+  static override properties = {
+    item: { reflect: true },
+    currency: {},
+    email: {},
+    name: {},
+    phone: {},
+    server: {},
+  };
+
   /** Catalog item (sku) to buy; the server's quote gives its price. Changing it reloads. */
-  @property({ reflect: true }) item = '';
+  declare item: string;
   /**
    * Expected currency, for display only. The server's quote always decides what is charged and
    * shown; a mismatch is reported in the console.
    */
-  @property() currency = '';
+  declare currency: string;
   /** Prefill for the Link Authentication Element and the billing details. */
-  @property() email = '';
+  declare email: string;
   /** Prefill for the shipping address and billing name. */
-  @property() name = '';
+  declare name: string;
   /** Prefill for the shipping address and billing phone. */
-  @property() phone = '';
+  declare phone: string;
   /** Base URL of the checkout server. Defaults to the origin this script was loaded from. */
-  @property() server = MODULE_ORIGIN;
+  declare server: string;
 
-  private readonly mounts = new MountSlots(this);
-  private readonly flow = new CheckoutFlow(this, this.mounts);
+  private readonly mounts: MountSlots;
+  private readonly flow: CheckoutFlow;
+
+  constructor() {
+    super();
+    this.item = '';
+    this.currency = '';
+    this.email = '';
+    this.name = '';
+    this.phone = '';
+    this.server = MODULE_ORIGIN;
+    this.mounts = new MountSlots(this);
+    this.flow = new CheckoutFlow(this, this.mounts);
+  }
 
   /**
    * `loading | ready | processing | succeeded | failed | error`, reflected to the `state`
@@ -87,10 +117,14 @@ export class LinkCheckout extends LitElement {
     return this.flow.pay();
   }
 
+  private warnedQuote: Quote | undefined;
+
   protected override updated(): void {
     this.setAttribute('state', this.flow.state);
     const quote = this.flow.quote;
-    if (quote && this.currency && this.currency.toLowerCase() !== quote.currency.toLowerCase()) {
+    const mismatch = quote && this.currency && this.currency.toLowerCase() !== quote.currency.toLowerCase();
+    if (mismatch && this.warnedQuote !== quote) {
+      this.warnedQuote = quote;
       console.warn(`<link-checkout>: currency="${this.currency}" ignored; the server quotes ${quote.currency}.`);
     }
   }

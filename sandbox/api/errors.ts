@@ -72,6 +72,10 @@ export const invalidParam = (param: string, message: string, code?: string) =>
 export const resourceMissing = (objectName: string, id: string, param = 'id') =>
   invalidRequest(`No such ${objectName}: '${id}'`, { code: 'resource_missing', param, status: 404 });
 
+/** A client_secret that is not the intent's own (400, param client_secret). */
+export const clientSecretMismatch = (objectName: 'PaymentIntent' | 'SetupIntent') =>
+  invalidRequest(`The client_secret you sent is not the client_secret of this ${objectName}.`, { param: 'client_secret' });
+
 export function cardError(fields: {
   code: string;
   message: string;

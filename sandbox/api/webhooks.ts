@@ -45,6 +45,7 @@ export class Webhooks {
 
   constructor(
     private readonly deliver: (req: Request) => Promise<Response>,
+    /** Wall clock (ms) for the signature's `t`: receivers check it against their own clock. */
     private readonly now: () => number,
     private readonly faults: Faults,
     private readonly retry: RetryPolicy,

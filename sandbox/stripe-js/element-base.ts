@@ -1,7 +1,8 @@
 // What every sandbox Element shares: mounting in light DOM, Stripe.js's event API
 // (on/once/off), the StripeElement--* state classes on the mount node, and labelled fields.
-import type { StripeElementBase } from '@stripe/stripe-js';
+import type { Appearance, StripeElementBase } from '@stripe/stripe-js';
 import { IntegrationError } from './errors.ts';
+import { applyAppearance, ensureStyles } from './styles.ts';
 import type { FieldError } from './validation.ts';
 
 export type SandboxElementType = 'linkAuthentication' | 'address' | 'payment';
@@ -12,6 +13,7 @@ export type Handler = (event: any) => unknown;
 export interface ElementHost {
   elementChanged(element: SandboxElement): void;
   elementDestroyed(element: SandboxElement): void;
+  appearance(): Appearance | undefined;
 }
 
 type Field = HTMLInputElement | HTMLSelectElement;
@@ -74,6 +76,8 @@ export abstract class SandboxElement<Options extends object = object> implements
       if (!container.contains(e.relatedTarget as Node | null)) this.setFocused(false);
     });
     this.container = container;
+    ensureStyles();
+    this.restyle();
     this.fields.clear();
     this.render(container);
     target.append(container);
@@ -117,6 +121,11 @@ export abstract class SandboxElement<Options extends object = object> implements
     const list = this.handlers.get(eventType);
     if (list) this.handlers.set(eventType, handler ? list.filter((h) => h.handler !== handler) : []);
     return this;
+  }
+
+  /** Applies the group's current appearance (called again after elements.update()). */
+  restyle(): void {
+    if (this.container) applyAppearance(this.container, this.host.appearance());
   }
 
   update(options: Partial<Options>): this {
@@ -204,6 +213,7 @@ export abstract class SandboxElement<Options extends object = object> implements
     error.id = `${id}-error`;
     error.className = 'SandboxField-error';
     error.hidden = true;
+    error.setAttribute('aria-live', 'polite');
     control.addEventListener(control instanceof HTMLSelectElement ? 'change' : 'input', () => {
       this.setFieldError(name, control, null);
       this.invalid = [...this.fields.values()].some((f) => f.getAttribute('aria-invalid') === 'true');

@@ -3,6 +3,7 @@
 // (createConfirmationToken requires it).
 // Options: https://docs.stripe.com/js/elements_object/create_without_intent
 import type {
+  Appearance,
   StripeAddressElement,
   StripeAddressElementOptions,
   StripeElements,
@@ -105,6 +106,7 @@ export class SandboxElements implements ElementHost {
     checkDeferredOptions(next);
     this.opts = next;
     this.submittedOk = false; // an amount or mode change needs a fresh submit, as in Stripe.js
+    if (options.appearance) this.mountedElements().forEach((e) => e.restyle());
     queueMicrotask(() => this.updateEndHandlers.forEach((h) => h()));
   }
 
@@ -135,6 +137,10 @@ export class SandboxElements implements ElementHost {
 
   mountedElements(): SandboxElement[] {
     return this.created.filter((e) => e.mounted);
+  }
+
+  appearance(): Appearance | undefined {
+    return this.opts.appearance;
   }
 
   elementChanged(): void {

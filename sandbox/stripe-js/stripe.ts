@@ -9,39 +9,39 @@ import type {
   Stripe,
   StripeConstructorOptions,
   StripeElementsOptionsMode,
-  StripeError,
 } from '@stripe/stripe-js';
 import { ApiClient, intentIdFromClientSecret } from './api-client.ts';
 import { confirmationTokenBody } from './confirmation-token.ts';
 import { SandboxElements } from './elements-group.ts';
 import { IntegrationError, notModeled } from './errors.ts';
-import { showThreeDsModal } from './three-ds-modal.ts';
+import { confirmIntent, type ConfirmOptions } from './confirm.ts';
+import { authenticateIfNeeded } from './next-action.ts';
 
 /** The Stripe methods the stand-in implements, with their official signatures. */
 export type ModeledStripe = Pick<Stripe, 'elements' | 'createConfirmationToken' | 'handleNextAction' | 'retrievePaymentIntent'>;
 
 /** Stripe.js methods a page might reach for that the sandbox does not model (yet). */
 export const NOT_MODELED = [
-  'confirmPayment',
-  'confirmSetup',
-  'initEmbeddedCheckout',
-  'initCheckout',
-  'initCheckoutElementsSdk',
   'confirmCardPayment',
   'confirmCardSetup',
   'handleCardAction',
-  'handleCardSetup',
   'createPaymentMethod',
   'createToken',
-  'createSource',
+  'createRadarSession',
+  'createEphemeralKeyNonce',
   'retrieveSetupIntent',
   'paymentRequest',
-  'redirectToCheckout',
+  'createEmbeddedCheckoutPage',
+  'initEmbeddedCheckout', // older Stripe.js name, not in the 10.x types
+  'initCheckoutElementsSdk',
+  'initCheckoutFormSdk',
+  'initializePricing',
   'collectBankAccountForPayment',
   'collectBankAccountForSetup',
   'verifyIdentity',
-  'createRadarSession',
-] as const;
+  'processOrder',
+  'retrieveOrder',
+] as const satisfies ReadonlyArray<keyof Stripe | 'initEmbeddedCheckout'>;
 
 export function createStripe(apiBase: string, publishableKey: string, options?: StripeConstructorOptions): Stripe {
   if (typeof publishableKey !== 'string' || publishableKey === '') {
@@ -84,14 +84,18 @@ export function createStripe(apiBase: string, publishableKey: string, options?: 
       if (!id.startsWith('pi_')) notModeled('handleNextAction for a SetupIntent');
       const current = await api.get<PaymentIntent>(`/v1/payment_intents/${id}`, { client_secret: clientSecret });
       if (!current.ok) return { error: current.error };
-      if (current.body.status !== 'requires_action') return { paymentIntent: current.body };
+      // Stripe.js documents an error for other statuses; our widget only calls it on
+      // requires_action, and resolving the intent as is keeps a double call harmless.
+      return authenticateIfNeeded(api, current.body, clientSecret);
+    },
 
-      const outcome = await showThreeDsModal();
-      const after = await api.post<PaymentIntent>(`/_sandbox/3ds/${id}`, { client_secret: clientSecret, outcome });
-      if (!after.ok) return { error: after.error };
-      const pi = after.body;
-      if (outcome === 'complete' && pi.status !== 'requires_payment_method') return { paymentIntent: pi };
-      return { error: authenticationFailure(pi) };
+    // Deferred Elements only; the result types follow the official overloads by `redirect`.
+    confirmPayment(opts: ConfirmOptions) {
+      return confirmIntent(api, 'payment', opts, (url) => window.location.assign(url));
+    },
+
+    confirmSetup(opts: ConfirmOptions) {
+      return confirmIntent(api, 'setup', opts, (url) => window.location.assign(url));
     },
 
     async retrievePaymentIntent(clientSecret: string): Promise<PaymentIntentResult> {
@@ -102,23 +106,10 @@ export function createStripe(apiBase: string, publishableKey: string, options?: 
 
     // @stripe/stripe-js's loadStripe calls this to report its version; nothing to record here.
     _registerWrapper() {},
+    // Telemetry only in Stripe.js; there is nothing to report to offline.
+    registerAppInfo() {},
   };
   for (const name of NOT_MODELED) modeled[name] = () => notModeled(`stripe.${name}()`);
   Object.defineProperty(modeled, 'sandbox', { value: { apiBase, options: options ?? {} } });
   return modeled as unknown as Stripe;
-}
-
-/**
- * Stripe.js turns a failed 3DS challenge into an error result built from the intent's
- * last_payment_error (code payment_intent_authentication_failure), with the intent attached.
- * https://docs.stripe.com/js/payment_intents/handle_next_action , https://docs.stripe.com/error-codes
- */
-function authenticationFailure(pi: PaymentIntent): StripeError {
-  const last = pi.last_payment_error;
-  return {
-    type: 'invalid_request_error',
-    code: last?.code ?? 'payment_intent_authentication_failure',
-    message: last?.message ?? 'The payment could not be authenticated. Choose another payment method and try again.',
-    payment_intent: pi,
-  };
 }

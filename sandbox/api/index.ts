@@ -1,0 +1,153 @@
+/**
+ * The offline Stripe REST emulator: a Hono app serving the subset of /v1 the checkout uses, plus
+ * /_sandbox/* helpers. See sandbox/README.md for the contract.
+ */
+import { type Context, Hono } from 'hono';
+import { cors } from 'hono/cors';
+import Stripe from 'stripe';
+import { errorResponseBody, invalidRequest } from './errors.ts';
+import { EventLog } from './events.ts';
+import { FaultError, type FaultRule, Faults, sleep } from './faults.ts';
+import { type RouterDeps, routePath } from './http.ts';
+import { IdempotencyStore } from './idempotency.ts';
+import { randomString } from './ids.ts';
+import { confirmationTokenRoutes } from './routes/confirmation-tokens.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { eventRoutes, sandboxRoutes } from './routes/events.ts';
+import { paymentIntentRoutes } from './routes/payment-intents.ts';
+import { setupIntentRoutes } from './routes/setup-intents.ts';
+import { type Ctx, type Emit, type State, createState } from './state.ts';
+import { type DeliveryAttempt, type RetryPolicy, Webhooks } from './webhooks.ts';
+
+export type { FaultRule, FaultKind } from './faults.ts';
+export type { DeliveryAttempt, RetryPolicy } from './webhooks.ts';
+
+export interface StripeEmulatorOptions {
+  /** Sends webhook deliveries (default: global fetch). */
+  deliver?: (req: Request) => Promise<Response>;
+  secretKey?: string;
+  publishableKey?: string;
+  /** Clock in milliseconds for object timestamps and expiry (default Date.now). */
+  now?: () => number;
+  /** Webhook retries after a non-2xx answer or a failed send (default 4 attempts, 100 ms base backoff). */
+  webhookRetry?: Partial<RetryPolicy>;
+}
+
+export interface StripeEmulator {
+  app: Hono;
+  fetch(req: Request): Promise<Response>;
+  secretKey: string;
+  publishableKey: string;
+  /** The official SDK, its HTTP going to `fetch` in-process. `config` may add e.g. maxNetworkRetries. */
+  stripeClient(config?: Stripe.StripeConfig): Stripe;
+  addWebhookEndpoint(url: string, opts?: { secret?: string; enabledEvents?: string[] }): { id: string; secret: string };
+  webhooksIdle(): Promise<void>;
+  /** Every webhook delivery attempt so far (for tests). */
+  webhookAttempts(): readonly DeliveryAttempt[];
+  /** Fault injection (sandbox-only). */
+  faults: { set(rule: FaultRule): void; clear(): void };
+  /** Direct access to the in-memory state, for tests and debugging. Not part of Stripe's API. */
+  state: State;
+}
+
+export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEmulator {
+  const secretKey = opts.secretKey ?? `sk_test_sandbox_${randomString(24)}`;
+  const publishableKey = opts.publishableKey ?? `pk_test_sandbox_${randomString(24)}`;
+  const nowMs = opts.now ?? Date.now;
+  const now = () => Math.floor(nowMs() / 1000);
+  const state = createState();
+  const log = new EventLog();
+  const faults = new Faults();
+  // Signatures use the real clock even when `now` is faked: receivers verify `t` against theirs.
+  const webhooks = new Webhooks(opts.deliver ?? ((req) => fetch(req)), Date.now, faults, {
+    maxAttempts: opts.webhookRetry?.maxAttempts ?? 4,
+    baseDelayMs: opts.webhookRetry?.baseDelayMs ?? 100,
+  });
+
+  const ctxFor: RouterDeps['ctxFor'] = (request) => {
+    const emit: Emit = (type, object) => {
+      const event = log.create(type, object, now(), request);
+      webhooks.dispatch(event);
+    };
+    const ctx: Ctx = { state, now, emit };
+    return ctx;
+  };
+  const deps: RouterDeps = { keys: { secretKey, publishableKey }, idempotency: new IdempotencyStore(), ctxFor };
+
+  const app = new Hono();
+  // api.stripe.com answers CORS requests from any origin; Stripe.js relies on it.
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Stripe-Version', 'Stripe-Account'],
+      exposeHeaders: ['Request-Id', 'Idempotency-Key', 'Idempotent-Replayed', 'Stripe-Version'],
+      maxAge: 300,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const fault = faults.pick(c.req.method, routePath(c));
+    if (!fault) return next();
+    if (fault.kind === 'drop') throw new FaultError('drop');
+    if (fault.kind === '5xx') {
+      return c.json({ error: { type: 'api_error', message: 'Sandbox fault injection: simulated internal error.' } }, 500);
+    }
+    if (fault.kind === 'slow') {
+      await sleep(fault.delayMs ?? 200);
+      return next();
+    }
+    await next(); // 'timeout': the request runs, its answer is lost
+    await sleep(fault.delayMs ?? 0);
+    throw new FaultError('timeout');
+  });
+
+  confirmationTokenRoutes(app, deps);
+  paymentIntentRoutes(app, deps);
+  setupIntentRoutes(app, deps);
+  customerRoutes(app, deps);
+  eventRoutes(app, deps, log);
+  sandboxRoutes(app, deps);
+
+  // A catch-all route rather than only notFound(), so the Stripe-shaped 404 also applies when
+  // this app is mounted inside another (sandbox/wire.ts mounts it under /sandbox/stripe).
+  const unrecognized = (c: Context) => {
+    const err = invalidRequest(`Unrecognized request URL (${c.req.method}: ${routePath(c)}).`, { status: 404 });
+    return c.json(errorResponseBody(err), 404);
+  };
+  app.all('*', unrecognized);
+  app.notFound(unrecognized);
+  app.onError((err, c) => {
+    // Injected network faults must reach the caller as a rejected fetch, not an HTTP answer.
+    if (err instanceof FaultError) throw err;
+    console.error('[sandbox/api]', err);
+    return c.json({ error: { type: 'api_error', message: 'An unexpected error occurred in the sandbox emulator.' } }, 500);
+  });
+
+  const emulator: StripeEmulator = {
+    app,
+    fetch: async (req) => app.fetch(req),
+    secretKey,
+    publishableKey,
+    stripeClient(config) {
+      return new Stripe(secretKey, {
+        ...config,
+        httpClient: Stripe.createFetchHttpClient((url, init) => emulator.fetch(new Request(url, init))),
+        host: 'api.stripe.sandbox',
+        protocol: 'http',
+        port: 80,
+        telemetry: false,
+      });
+    },
+    addWebhookEndpoint(url, o) {
+      const endpoint = webhooks.addEndpoint(url, o);
+      return { id: endpoint.id, secret: endpoint.secret };
+    },
+    webhooksIdle: () => webhooks.idle(),
+    webhookAttempts: () => webhooks.attempts,
+    faults: { set: (rule) => faults.set(rule), clear: () => faults.clear() },
+    state,
+  };
+  return emulator;
+}

@@ -1,0 +1,224 @@
+/** /v1/payment_intents: create, retrieve (secret key, or publishable key + client_secret), update, confirm, capture, cancel, list. */
+import type { Hono } from 'hono';
+import type Stripe from 'stripe';
+import { clientSecretMismatch, invalidParam, invalidRequest, missingParam } from '../errors.ts';
+import { applyExpand, checkExpand } from '../expand.ts';
+import { type RouterDeps, defineRoute } from '../http.ts';
+import { EXPAND, SHIPPING, type Spec, mergeMetadata, obj, parseParams } from '../params.ts';
+import type { Ctx } from '../state.ts';
+import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
+import { requireCustomer } from '../resources/customers.ts';
+import { resolvePaymentMethod } from '../resources/payment-methods.ts';
+import {
+  cancelPaymentIntent,
+  capturePaymentIntent,
+  clientView,
+  confirmPaymentIntent,
+  newPaymentIntent,
+  requirePaymentIntent,
+  shippingFrom,
+  unexpectedState,
+} from '../resources/payment-intents.ts';
+
+const EXPANDABLE = ['customer', 'payment_method', 'latest_charge'] as const;
+const SFU: Spec = { enum: ['off_session', 'on_session', ''] };
+const OFF_SESSION: Spec = { enum: ['true', 'false', 'one_off', 'recurring'] };
+
+const COMMON: Record<string, Spec> = {
+  amount: 'int',
+  currency: 'string',
+  customer: 'string',
+  description: 'string',
+  metadata: 'map',
+  receipt_email: 'string',
+  setup_future_usage: SFU,
+  shipping: SHIPPING,
+  capture_method: { enum: ['automatic', 'automatic_async', 'manual'] },
+  payment_method: 'string',
+  payment_method_types: { array: 'string' },
+  statement_descriptor: 'string',
+  statement_descriptor_suffix: 'string',
+  expand: EXPAND,
+};
+
+const CREATE: Record<string, Spec> = {
+  ...COMMON,
+  confirm: 'bool',
+  confirmation_token: 'string',
+  off_session: OFF_SESSION,
+  return_url: 'string',
+  use_stripe_sdk: 'bool',
+  error_on_requires_action: 'bool',
+  automatic_payment_methods: obj({ enabled: 'bool', allow_redirects: { enum: ['always', 'never'] } }, ['enabled']),
+};
+
+const CONFIRM: Record<string, Spec> = {
+  confirmation_token: 'string',
+  payment_method: 'string',
+  off_session: OFF_SESSION,
+  return_url: 'string',
+  receipt_email: 'string',
+  setup_future_usage: SFU,
+  shipping: SHIPPING,
+  capture_method: { enum: ['automatic', 'automatic_async', 'manual'] },
+  use_stripe_sdk: 'bool',
+  error_on_requires_action: 'bool',
+  expand: EXPAND,
+};
+
+/** Smallest amounts per currency (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts); others unchecked. */
+const MINIMUM: Record<string, number> = { usd: 50, eur: 50, gbp: 30, cad: 50, aud: 50, chf: 50, jpy: 50 };
+
+function checkAmount(amount: number, currency: string): void {
+  const min = MINIMUM[currency.toLowerCase()];
+  if (amount < 1 || (min !== undefined && amount < min)) {
+    throw invalidRequest(`Amount must be at least ${min ?? 1} in the smallest ${currency.toLowerCase()} unit.`, {
+      code: 'amount_too_small',
+      param: 'amount',
+      beforeExecution: true,
+    });
+  }
+  if (amount > 99999999) {
+    throw invalidRequest('Amount must be no more than 99999999 in the smallest currency unit.', { code: 'amount_too_large', param: 'amount', beforeExecution: true });
+  }
+}
+
+function checkCurrency(currency: string): void {
+  if (!/^[a-zA-Z]{3}$/.test(currency)) throw invalidParam('currency', `Invalid currency: ${currency}.`);
+}
+
+function out(ctx: Ctx, pi: Stripe.PaymentIntent, expand: string[]) {
+  return applyExpand(ctx.state, pi, expand);
+}
+
+function offSession(v: string | undefined): boolean {
+  return v !== undefined && v !== 'false';
+}
+
+export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
+  defineRoute(app, deps, 'POST', '/v1/payment_intents', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, CREATE, ['amount', 'currency']);
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    checkCurrency(p.currency);
+    checkAmount(p.amount, p.currency);
+    if (p.confirmation_token && !p.confirm) {
+      throw invalidParam('confirmation_token', 'confirmation_token can only be passed together with confirm=true.');
+    }
+    if (p.off_session !== undefined && !p.confirm) {
+      throw invalidParam('off_session', 'off_session can only be passed together with confirm=true.');
+    }
+    if (p.customer) requireCustomer(ctx, p.customer, 'customer');
+    // Referenced objects are checked before anything is created, so a bad id leaves no intent behind.
+    if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+    const pm = p.payment_method ? resolvePaymentMethod(ctx, p.payment_method) : undefined;
+    const pi = newPaymentIntent(ctx, p);
+    ctx.state.paymentIntents.set(pi.id, pi);
+    if (pm) {
+      pi.payment_method = pm.id;
+      pi.status = 'requires_confirmation';
+    }
+    ctx.emit('payment_intent.created', pi);
+    if (p.confirm) {
+      confirmPaymentIntent(ctx, pi, {
+        confirmation_token: p.confirmation_token,
+        payment_method: pm?.id,
+        off_session: offSession(p.off_session),
+      });
+    }
+    return out(ctx, pi, expand);
+  });
+
+  defineRoute(app, deps, 'GET', '/v1/payment_intents/:id', 'browser', (req, ctx) => {
+    if (req.keyKind === 'publishable') {
+      const p = parseParams(req.params, { client_secret: 'string', expand: EXPAND });
+      if (!p.client_secret) throw missingParam('client_secret');
+      const pi = requirePaymentIntent(ctx, req.path.id);
+      // Publishable-key reads need the intent's own client secret.
+      if (pi.client_secret !== p.client_secret) throw clientSecretMismatch('PaymentIntent');
+      return clientView(pi);
+    }
+    const p = parseParams(req.params, { client_secret: 'string', expand: EXPAND });
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    return out(ctx, requirePaymentIntent(ctx, req.path.id), expand);
+  });
+
+  defineRoute(app, deps, 'GET', '/v1/payment_intents', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, { customer: 'string', limit: 'int', starting_after: 'string', expand: EXPAND });
+    const limit = Math.min(Math.max(p.limit ?? 10, 1), 100);
+    let items = [...ctx.state.paymentIntents.values()].reverse();
+    if (p.customer) items = items.filter((pi) => pi.customer === p.customer);
+    if (p.starting_after) items = items.slice(items.findIndex((pi) => pi.id === p.starting_after) + 1);
+    return { object: 'list', data: items.slice(0, limit), has_more: items.length > limit, url: '/v1/payment_intents' };
+  });
+
+  defineRoute(app, deps, 'POST', '/v1/payment_intents/:id', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, COMMON);
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    const pi = requirePaymentIntent(ctx, req.path.id);
+    const locked = ['amount', 'currency', 'payment_method', 'capture_method', 'setup_future_usage', 'customer'].filter((k) => p[k] !== undefined);
+    if (locked.length && !['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
+      throw unexpectedState(pi, `This PaymentIntent's ${locked[0]} could not be updated because it has a status of ${pi.status}.`);
+    }
+    if (p.currency !== undefined) checkCurrency(p.currency);
+    if (p.amount !== undefined) checkAmount(p.amount, p.currency ?? pi.currency);
+    if (p.customer) requireCustomer(ctx, p.customer, 'customer');
+    if (p.amount !== undefined) pi.amount = p.amount;
+    if (p.currency !== undefined) pi.currency = p.currency.toLowerCase();
+    if (p.customer !== undefined) pi.customer = p.customer || null;
+    if (p.description !== undefined) pi.description = p.description || null;
+    if (p.metadata !== undefined) pi.metadata = mergeMetadata(pi.metadata, p.metadata);
+    if (p.receipt_email !== undefined) pi.receipt_email = p.receipt_email || null;
+    if (p.setup_future_usage !== undefined) pi.setup_future_usage = p.setup_future_usage || null;
+    if (p.shipping !== undefined) pi.shipping = Object.keys(p.shipping).length ? shippingFrom(p.shipping) : null;
+    if (p.capture_method !== undefined) pi.capture_method = p.capture_method;
+    if (p.statement_descriptor !== undefined) pi.statement_descriptor = p.statement_descriptor || null;
+    if (p.payment_method !== undefined) {
+      pi.payment_method = p.payment_method ? resolvePaymentMethod(ctx, p.payment_method).id : null;
+      pi.status = p.payment_method ? 'requires_confirmation' : 'requires_payment_method';
+      pi.next_action = null;
+    }
+    return out(ctx, pi, expand);
+  });
+
+  defineRoute(app, deps, 'POST', '/v1/payment_intents/:id/confirm', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, CONFIRM);
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    const pi = requirePaymentIntent(ctx, req.path.id);
+    // Check the token before touching the intent, so a rejected confirm changes nothing.
+    if (p.confirmation_token && ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
+      usableConfirmationToken(ctx, p.confirmation_token);
+    }
+    if (p.receipt_email !== undefined && ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
+      pi.receipt_email = p.receipt_email || null;
+    }
+    if (p.setup_future_usage !== undefined && pi.status !== 'succeeded') pi.setup_future_usage = p.setup_future_usage || null;
+    if (p.capture_method !== undefined && pi.status !== 'succeeded') pi.capture_method = p.capture_method;
+    if (p.shipping !== undefined && pi.status !== 'succeeded') pi.shipping = shippingFrom(p.shipping);
+    confirmPaymentIntent(ctx, pi, {
+      confirmation_token: p.confirmation_token,
+      payment_method: p.payment_method,
+      off_session: offSession(p.off_session),
+    });
+    return out(ctx, pi, expand);
+  });
+
+  defineRoute(app, deps, 'POST', '/v1/payment_intents/:id/capture', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, { amount_to_capture: 'int', metadata: 'map', expand: EXPAND });
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    const pi = requirePaymentIntent(ctx, req.path.id);
+    if (p.metadata !== undefined) pi.metadata = mergeMetadata(pi.metadata, p.metadata);
+    capturePaymentIntent(ctx, pi, p.amount_to_capture);
+    return out(ctx, pi, expand);
+  });
+
+  defineRoute(app, deps, 'POST', '/v1/payment_intents/:id/cancel', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, {
+      cancellation_reason: { enum: ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'] },
+      expand: EXPAND,
+    });
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    const pi = requirePaymentIntent(ctx, req.path.id);
+    cancelPaymentIntent(ctx, pi, p.cancellation_reason);
+    return out(ctx, pi, expand);
+  });
+}

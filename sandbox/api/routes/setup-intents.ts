@@ -1,0 +1,93 @@
+/** /v1/setup_intents: create, retrieve (secret key, or publishable key + client_secret), confirm, cancel. */
+import type { Hono } from 'hono';
+import { clientSecretMismatch, invalidParam, missingParam } from '../errors.ts';
+import { applyExpand, checkExpand } from '../expand.ts';
+import { type RouterDeps, defineRoute } from '../http.ts';
+import { EXPAND, type Spec, parseParams } from '../params.ts';
+import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
+import { requireCustomer } from '../resources/customers.ts';
+import { resolvePaymentMethod } from '../resources/payment-methods.ts';
+import {
+  cancelSetupIntent,
+  clientSetupView,
+  confirmSetupIntent,
+  newSetupIntent,
+  requireSetupIntent,
+} from '../resources/setup-intents.ts';
+
+const EXPANDABLE = ['customer', 'payment_method'] as const;
+
+const CREATE: Record<string, Spec> = {
+  customer: 'string',
+  description: 'string',
+  metadata: 'map',
+  usage: { enum: ['off_session', 'on_session'] },
+  confirm: 'bool',
+  confirmation_token: 'string',
+  payment_method: 'string',
+  payment_method_types: { array: 'string' },
+  return_url: 'string',
+  use_stripe_sdk: 'bool',
+  automatic_payment_methods: { obj: { enabled: 'bool', allow_redirects: { enum: ['always', 'never'] } }, required: ['enabled'] },
+  expand: EXPAND,
+};
+
+const CONFIRM: Record<string, Spec> = {
+  confirmation_token: 'string',
+  payment_method: 'string',
+  return_url: 'string',
+  use_stripe_sdk: 'bool',
+  expand: EXPAND,
+};
+
+export function setupIntentRoutes(app: Hono, deps: RouterDeps): void {
+  defineRoute(app, deps, 'POST', '/v1/setup_intents', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, CREATE);
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    if (p.confirmation_token && !p.confirm) {
+      throw invalidParam('confirmation_token', 'confirmation_token can only be passed together with confirm=true.');
+    }
+    if (p.customer) requireCustomer(ctx, p.customer, 'customer');
+    if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+    const pm = p.payment_method ? resolvePaymentMethod(ctx, p.payment_method) : undefined;
+    const si = newSetupIntent(ctx, p);
+    ctx.state.setupIntents.set(si.id, si);
+    if (pm) {
+      si.payment_method = pm.id;
+      si.status = 'requires_confirmation';
+    }
+    ctx.emit('setup_intent.created', si);
+    if (p.confirm) confirmSetupIntent(ctx, si, { confirmation_token: p.confirmation_token, payment_method: pm?.id });
+    return applyExpand(ctx.state, si, expand);
+  });
+
+  defineRoute(app, deps, 'GET', '/v1/setup_intents/:id', 'browser', (req, ctx) => {
+    const p = parseParams(req.params, { client_secret: 'string', expand: EXPAND });
+    if (req.keyKind === 'publishable') {
+      if (!p.client_secret) throw missingParam('client_secret');
+      const si = requireSetupIntent(ctx, req.path.id);
+      if (si.client_secret !== p.client_secret) throw clientSecretMismatch('SetupIntent');
+      return clientSetupView(si);
+    }
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    return applyExpand(ctx.state, requireSetupIntent(ctx, req.path.id), expand);
+  });
+
+  defineRoute(app, deps, 'POST', '/v1/setup_intents/:id/confirm', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, CONFIRM);
+    const expand = checkExpand(p.expand, EXPANDABLE);
+    const si = requireSetupIntent(ctx, req.path.id);
+    confirmSetupIntent(ctx, si, { confirmation_token: p.confirmation_token, payment_method: p.payment_method });
+    return applyExpand(ctx.state, si, expand);
+  });
+
+  defineRoute(app, deps, 'POST', '/v1/setup_intents/:id/cancel', 'secret', (req, ctx) => {
+    const p = parseParams(req.params, {
+      cancellation_reason: { enum: ['abandoned', 'duplicate', 'requested_by_customer'] },
+      expand: EXPAND,
+    });
+    const si = requireSetupIntent(ctx, req.path.id);
+    cancelSetupIntent(ctx, si, p.cancellation_reason);
+    return applyExpand(ctx.state, si, checkExpand(p.expand, EXPANDABLE));
+  });
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: types, build, browser tests, then server, sandbox, contract and
+# end-to-end tests in one node --test run (its closing lines are the suite's summary).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+export CHROME_PATH="${CHROME_PATH:-$(command -v chromium)}"
+
+echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
+echo "== build";     npm run --silent build
+echo "== browser tests (web-test-runner, chromium)"
+node --import tsx node_modules/@web/test-runner/dist/bin.js
+echo "== server, sandbox, contract and end-to-end tests (node --test)"
+shopt -s nullglob
+node --import tsx --test --test-concurrency=1 --test-reporter=spec \
+  test/server/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts

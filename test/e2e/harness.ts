@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = join(import.meta.dirname, '../..');
+export const SCREENSHOTS = join(root, 'test-results/e2e');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export interface RunningServer { origin: string; stop(): Promise<void> }
+
+/** Starts the real server (server/main.ts) on a free port, on the sandbox, with a throwaway store. */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(root, 'dist/link-checkout.js')) || !existsSync(join(root, 'dist/sandbox/stripe.js'))) {
+    throw new Error('The widget is not built: run `npm run build` first (npm test does).');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'link-checkout-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
+  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL']) delete env[key];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${output}`)); });
+  });
+  return {
+    origin,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A site owner's page on another origin than the server, holding only the snippet. */
+export async function startSiteOwnerPage(serverOrigin: string, tag: string): Promise<{ url: string; close(): Promise<void> }> {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<script type="module" src="${serverOrigin}/link-checkout.js"></script></head>
+<body><h1>A CMS page</h1>${tag}</body></html>`;
+  const server: Server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/shop.html`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Fills what the customer types: the shipping address and a card. */
+export const field = (page: Page, label: string) => page.locator('link-checkout').getByLabel(label, { exact: true });
+
+export async function fillCheckout(page: Page, card: string) {
+  await field(page, 'Address line 1').fill('354 Oyster Point Blvd');
+  await field(page, 'City').fill('South San Francisco');
+  await field(page, 'State').fill('CA');
+  await field(page, 'ZIP').fill('94080');
+  await fillCard(page, card);
+}
+
+export async function fillCard(page: Page, card: string) {
+  await field(page, 'Card number').fill(card);
+  await field(page, 'Expiration date').fill('12 / 34');
+  await field(page, 'Security code').fill('123');
+}

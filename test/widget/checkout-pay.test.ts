@@ -1,0 +1,173 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import '../../widget/index.ts';
+import { liveRegion, payButton, readyCheckout } from './harness.ts';
+import type { ErrorDetail, SuccessDetail } from '../../protocol/index.ts';
+import { PAID, deferred, installFakeStripe, json, stubFetch, type FakeStripe, type FetchStub } from './fakes.ts';
+
+let stripe: FakeStripe;
+let server: FetchStub;
+
+beforeEach(() => {
+  stripe = installFakeStripe();
+  server = stubFetch(stripe.log);
+});
+afterEach(() => server.restore());
+
+describe('<link-checkout> paying', () => {
+  it('runs submit → createConfirmationToken → POST /api/checkout → handleNextAction, then succeeds', async () => {
+    server.routes['POST /api/checkout'] = () => json({ ...PAID, status: 'requires_action' });
+    const element = await readyCheckout();
+    stripe.log.length = 0;
+    const success = oneEvent(element, 'link-checkout-success');
+    payButton(element).click();
+    const event = (await success) as CustomEvent<SuccessDetail>;
+
+    expect(stripe.log).to.deep.equal(['submit', 'createConfirmationToken', 'POST /api/checkout', `handleNextAction ${PAID.clientSecret}`]);
+    expect(event.detail).to.deep.equal({ orderId: 'ord_1', paymentIntentId: 'pi_test_1' });
+    expect(event.bubbles && event.composed).to.be.true;
+    const [body] = server.checkouts;
+    expect(body).to.include({ confirmationTokenId: 'ctoken_test_1', item: 'tshirt', email: 'jenny@example.com' });
+    expect(body.attemptId).to.match(/^[0-9a-f-]{36}$/);
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('succeeded');
+    expect(liveRegion(element).textContent).to.contain('ord_1');
+    expect(payButton(element).disabled).to.be.true;
+  });
+
+  it('does not call handleNextAction when the server already succeeded, and sends the email typed into Link', async () => {
+    const element = await readyCheckout();
+    stripe.element('linkAuthentication').emit('change', { elementType: 'linkAuthentication', complete: true, empty: false, value: { email: 'typed@example.com' } });
+    const success = oneEvent(element, 'link-checkout-success');
+    payButton(element).click();
+    await success;
+    expect(stripe.log.some((call) => call.startsWith('handleNextAction'))).to.be.false;
+    expect(server.checkouts[0].email).to.equal('typed@example.com');
+  });
+
+  it('shows a declined card in the live region, fires link-checkout-error, and a retry with another card works', async () => {
+    server.routes['POST /api/checkout'] = () =>
+      json({ error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } }, 402);
+    const element = await readyCheckout();
+    const failed = oneEvent(element, 'link-checkout-error');
+    payButton(element).click();
+    const event = (await failed) as CustomEvent<ErrorDetail>;
+    expect(event.detail).to.deep.equal({ type: 'card_error', code: 'card_declined', message: 'Your card was declined.' });
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('failed');
+    expect(liveRegion(element).querySelector('[role="alert"]')!.textContent).to.equal('Your card was declined.');
+    expect(payButton(element).disabled).to.be.false;
+
+    server.routes['POST /api/checkout'] = () => json(PAID);
+    const success = oneEvent(element, 'link-checkout-success');
+    payButton(element).click();
+    await success;
+    expect(server.checkouts).to.have.length(2);
+    expect(server.checkouts[1].attemptId).not.to.equal(server.checkouts[0].attemptId);
+    expect(stripe.created.filter((created) => !created.destroyed)).to.have.length(3); // still mounted, not re-created
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('succeeded');
+    expect(liveRegion(element).querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('shows a validation error from elements.submit(), goes back to ready and posts nothing', async () => {
+    stripe.submit = async () => ({ error: { type: 'validation_error', code: 'incomplete_number', message: 'Your card number is incomplete.' } });
+    const element = await readyCheckout();
+    const failed = oneEvent(element, 'link-checkout-error');
+    payButton(element).click();
+    expect(((await failed) as CustomEvent<ErrorDetail>).detail.type).to.equal('validation_error');
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('ready');
+    expect(liveRegion(element).textContent).to.contain('Your card number is incomplete.');
+    expect(stripe.log).not.to.include('createConfirmationToken');
+    expect(server.checkouts).to.have.length(0);
+  });
+
+  it('fails with the issuer message when 3D Secure authentication fails', async () => {
+    server.routes['POST /api/checkout'] = () => json({ ...PAID, status: 'requires_action' });
+    stripe.handleNextAction = async () => ({
+      error: { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' },
+    });
+    const element = await readyCheckout();
+    const failed = oneEvent(element, 'link-checkout-error');
+    payButton(element).click();
+    expect(((await failed) as CustomEvent<ErrorDetail>).detail.code).to.equal('payment_intent_authentication_failure');
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('failed');
+    expect(liveRegion(element).textContent).to.contain('unable to authenticate');
+  });
+
+  it('fails with the last payment error when the next action leaves the intent unpaid', async () => {
+    server.routes['POST /api/checkout'] = () => json({ ...PAID, status: 'requires_action' });
+    stripe.handleNextAction = async () => ({
+      paymentIntent: { id: 'pi_test_1', status: 'requires_payment_method', last_payment_error: { message: 'Authentication failed.' } },
+    });
+    const element = await readyCheckout();
+    const failed = oneEvent(element, 'link-checkout-error');
+    payButton(element).click();
+    expect(((await failed) as CustomEvent<ErrorDetail>).detail).to.deep.equal({
+      type: 'card_error',
+      code: 'payment_not_completed',
+      message: 'Authentication failed.',
+    });
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('failed');
+  });
+
+  it('ignores a second click while processing: one checkout POST', async () => {
+    const submitted = deferred<{ error?: unknown }>();
+    stripe.submit = () => submitted.promise;
+    const element = await readyCheckout();
+    payButton(element).click();
+    payButton(element).click(); // same tick: the in-flight flag refuses it
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('processing');
+    expect(payButton(element).disabled).to.be.true;
+    expect(payButton(element).getAttribute('aria-busy')).to.equal('true');
+    await element.pay(); // from script while processing: ignored as well
+    const success = oneEvent(element, 'link-checkout-success');
+    submitted.resolve({});
+    await success;
+    expect(stripe.log.filter((call) => call === 'submit')).to.have.length(1);
+    expect(server.checkouts).to.have.length(1);
+  });
+
+  it('retries a checkout POST that never reached the server, with the same attemptId', async () => {
+    let calls = 0;
+    server.routes['POST /api/checkout'] = () => {
+      calls++;
+      if (calls <= 2) throw new TypeError('Failed to fetch');
+      return json(PAID);
+    };
+    const element = await readyCheckout();
+    const success = oneEvent(element, 'link-checkout-success');
+    payButton(element).click();
+    await success;
+    expect(server.checkouts).to.have.length(3);
+    const attemptIds = new Set(server.checkouts.map((body) => body.attemptId));
+    expect(attemptIds.size).to.equal(1);
+  });
+
+  it('gives up after two retries with a network error the customer can act on', async () => {
+    server.routes['POST /api/checkout'] = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const element = await readyCheckout();
+    const failed = oneEvent(element, 'link-checkout-error');
+    payButton(element).click();
+    const event = (await failed) as CustomEvent<ErrorDetail>;
+    expect(event.detail.type).to.equal('network_error');
+    expect(server.checkouts).to.have.length(3);
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('failed');
+    expect(payButton(element).disabled).to.be.false;
+  });
+
+  it('does not retry an HTTP error answer', async () => {
+    server.routes['POST /api/checkout'] = () => json({ error: { type: 'api_error', code: 'internal', message: 'Something broke.' } }, 500);
+    const element = await readyCheckout();
+    const failed = oneEvent(element, 'link-checkout-error');
+    payButton(element).click();
+    expect(((await failed) as CustomEvent<ErrorDetail>).detail.message).to.equal('Something broke.');
+    expect(server.checkouts).to.have.length(1);
+  });
+});

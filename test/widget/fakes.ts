@@ -1,0 +1,164 @@
+/**
+ * Test doubles for widget unit tests: a recording `window.Stripe` and a routed `fetch`.
+ * They test our flow against Stripe.js's documented contract; the real stand-in is covered
+ * by sandbox.test.ts and the end-to-end tests.
+ */
+import type { CheckoutResponse, PublicConfig, Quote } from '../../protocol/index.ts';
+
+type Handler = (...args: any[]) => void;
+
+export interface FakeElement {
+  type: string;
+  options: any;
+  target?: HTMLElement;
+  destroyed: boolean;
+  emit(event: string, payload?: unknown): void;
+}
+
+/** A deferred value a test resolves when it wants a Stripe call to finish. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export class FakeStripe {
+  /** Every Stripe and server call in order, e.g. 'submit', 'POST /api/checkout'. */
+  readonly log: string[] = [];
+  readonly created: FakeElement[] = [];
+  elementsOptions: any;
+  /** Fire 'ready' right after mount; switch off to hold the element in loading. */
+  autoReady = true;
+  submit: () => Promise<{ error?: any }> = async () => ({});
+  createConfirmationToken: () => Promise<any> = async () => ({ confirmationToken: { id: 'ctoken_test_1' } });
+  handleNextAction: (options: { clientSecret: string }) => Promise<any> = async () => ({
+    paymentIntent: { id: 'pi_test_1', status: 'succeeded' },
+  });
+
+  element(type: string): FakeElement {
+    const found = this.created.find((element) => element.type === type && !element.destroyed);
+    if (!found) throw new Error(`no ${type} element`);
+    return found;
+  }
+
+  /** What `Stripe(key)` returns. */
+  instance(key: string) {
+    this.log.push(`Stripe(${key})`);
+    const fake = this;
+    return {
+      elements(options: any) {
+        fake.log.push('elements');
+        fake.elementsOptions = options;
+        return {
+          create(type: string, options: any) {
+            fake.log.push(`create ${type}`);
+            const handlers = new Map<string, Handler[]>();
+            const element: FakeElement & Record<string, unknown> = {
+              type,
+              options,
+              destroyed: false,
+              emit(event, payload) {
+                for (const handler of handlers.get(event) ?? []) handler(payload);
+              },
+              on(event: string, handler: Handler) {
+                handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+                return element;
+              },
+              mount(target: HTMLElement) {
+                // What Stripe.js does: iframes cannot be mounted inside a shadow root.
+                if (target.getRootNode() instanceof ShadowRoot) throw new Error('Cannot mount in a ShadowRoot');
+                fake.log.push(`mount ${type}`);
+                element.target = target;
+                target.append(Object.assign(document.createElement('div'), { className: `fake-${type}`, style: 'height: 20px' }));
+                if (fake.autoReady) setTimeout(() => element.emit('ready', { elementType: type }));
+              },
+              destroy() {
+                element.destroyed = true;
+                element.target?.replaceChildren();
+              },
+            };
+            fake.created.push(element);
+            return element;
+          },
+          submit: () => {
+            fake.log.push('submit');
+            return fake.submit();
+          },
+        };
+      },
+      createConfirmationToken: (options: { elements: unknown }) => {
+        fake.log.push('createConfirmationToken');
+        if (!options.elements) throw new Error('elements required');
+        return fake.createConfirmationToken();
+      },
+      handleNextAction: (options: { clientSecret: string }) => {
+        fake.log.push(`handleNextAction ${options.clientSecret}`);
+        return fake.handleNextAction(options);
+      },
+    };
+  }
+}
+
+let current: FakeStripe | undefined;
+
+/**
+ * loadStripe caches the first `window.Stripe` it sees for the page's lifetime, so we install one
+ * stable constructor that forwards to the current test's fake.
+ */
+export function installFakeStripe(): FakeStripe {
+  current = new FakeStripe();
+  const constructor = Object.assign((key: string) => current!.instance(key), { version: 'endive' });
+  (window as any).Stripe ??= constructor;
+  (window as any).__fakeStripeConstructor = constructor;
+  return current;
+}
+
+export type Route = (request: { url: URL; init: RequestInit; body: any }) => Response | Promise<Response>;
+
+export const CONFIG: PublicConfig = { publishableKey: 'pk_test_fake', sandbox: false };
+export const QUOTE: Quote = { item: 'tshirt', name: 'T-shirt', amount: 2500, currency: 'usd', mode: 'payment' };
+export const PAID: CheckoutResponse = {
+  orderId: 'ord_1',
+  paymentIntentId: 'pi_test_1',
+  status: 'succeeded',
+  clientSecret: 'pi_test_1_secret_x',
+};
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+export interface FetchStub {
+  /** Checkout request bodies, in order. */
+  checkouts: any[];
+  routes: Record<string, Route>;
+  restore(): void;
+}
+
+/** Replaces window.fetch with routes keyed by "METHOD /path"; unknown routes answer 404. */
+export function stubFetch(log: string[], routes: Record<string, Route> = {}): FetchStub {
+  const original = window.fetch;
+  const stub: FetchStub = {
+    checkouts: [],
+    routes: {
+      'GET /api/config': () => json(CONFIG),
+      'GET /api/quote': () => json(QUOTE),
+      'POST /api/checkout': () => json(PAID),
+      ...routes,
+    },
+    restore: () => {
+      window.fetch = original;
+    },
+  };
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    const method = init.method ?? 'GET';
+    const key = `${method} ${url.pathname}`;
+    log.push(key);
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    if (key === 'POST /api/checkout') stub.checkouts.push(body);
+    const route = stub.routes[key];
+    return route ? route({ url, init, body }) : json({ error: { type: 'invalid_request_error', code: 'not_found', message: 'nope' } }, 404);
+  };
+  return stub;
+}

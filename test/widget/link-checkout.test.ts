@@ -1,0 +1,148 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../widget/index.ts';
+import { liveRegion, payButton, readyCheckout } from './harness.ts';
+import type { LinkCheckout } from '../../widget/index.ts';
+import type { ErrorDetail } from '../../protocol/index.ts';
+import { CONFIG, installFakeStripe, json, stubFetch, type FakeStripe, type FetchStub } from './fakes.ts';
+
+let stripe: FakeStripe;
+let server: FetchStub;
+
+beforeEach(() => {
+  stripe = installFakeStripe();
+  server = stubFetch(stripe.log);
+});
+afterEach(() => server.restore());
+
+describe('<link-checkout> loading', () => {
+  it('shows an accessible loading indicator until every Element is ready, then fires link-checkout-ready', async () => {
+    stripe.autoReady = false;
+    const element = await fixture<LinkCheckout>(html`<link-checkout item="tshirt" server=${location.origin}></link-checkout>`);
+    await waitUntil(() => stripe.created.length === 3 && stripe.created.every((created) => created.target), 'Elements mounted');
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('loading');
+    const loading = element.shadowRoot!.querySelector('[part="loading"]')!;
+    expect(loading.getAttribute('role')).to.equal('status');
+    expect(loading.textContent).to.contain('Loading checkout');
+    expect(payButton(element).disabled).to.be.true;
+
+    const ready = oneEvent(element, 'link-checkout-ready');
+    for (const created of stripe.created) created.emit('ready');
+    const event = await ready;
+    expect(event.bubbles && event.composed).to.be.true;
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('ready');
+    expect(element.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
+    expect(payButton(element).disabled).to.be.false;
+  });
+
+  it('creates one deferred-intent Elements group and mounts Link Authentication, Address, Payment in order with prefill', async () => {
+    await readyCheckout();
+    expect(stripe.log.filter((call) => !call.startsWith('GET'))).to.deep.equal([
+      'Stripe(pk_test_fake)',
+      'elements',
+      'create linkAuthentication',
+      'create address',
+      'create payment',
+      'mount linkAuthentication',
+      'mount address',
+      'mount payment',
+    ]);
+    expect(stripe.elementsOptions).to.include({ mode: 'payment', amount: 2500, currency: 'usd' });
+    expect(stripe.element('linkAuthentication').options.defaultValues).to.deep.equal({ email: 'jenny@example.com' });
+    expect(stripe.element('address').options).to.deep.include({ mode: 'shipping', defaultValues: { name: 'Jenny Rosen', phone: '+15555550100' } });
+    expect(stripe.element('payment').options.defaultValues.billingDetails).to.deep.equal({
+      name: 'Jenny Rosen',
+      email: 'jenny@example.com',
+      phone: '+15555550100',
+    });
+  });
+
+  it('keeps the mount points in light DOM and slots them into the shadow root', async () => {
+    const element = await readyCheckout();
+    for (const [name, type] of [['link-authentication', 'linkAuthentication'], ['address', 'address'], ['payment', 'payment']]) {
+      const mountPoint = element.querySelector<HTMLElement>(`:scope > [slot="${name}"]`)!;
+      expect(mountPoint, name).to.exist;
+      expect(mountPoint.getRootNode()).to.equal(document);
+      expect(stripe.element(type!).target).to.equal(mountPoint);
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${name}"]`)!;
+      expect(slot.assignedElements()).to.deep.equal([mountPoint]);
+    }
+  });
+
+  it('shows the quoted price on the Pay button and no Sandbox badge in real mode', async () => {
+    const element = await readyCheckout();
+    expect(payButton(element).textContent!.trim()).to.equal('Pay $25.00');
+    expect(element.shadowRoot!.querySelector('[part="badge"]')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('[part="item-name"]')!.textContent).to.equal('T-shirt');
+  });
+
+  it('shows a visible Sandbox badge when the server runs on the sandbox', async () => {
+    server.routes['GET /api/config'] = () => json({ ...CONFIG, sandbox: true });
+    const element = await readyCheckout();
+    const badge = element.shadowRoot!.querySelector<HTMLElement>('[part="badge"]')!;
+    expect(badge.textContent).to.equal('Sandbox');
+    expect(badge.offsetWidth).to.be.greaterThan(0);
+  });
+
+  it('asks the server for the quote of its item', async () => {
+    await readyCheckout();
+    expect(stripe.log).to.include('GET /api/quote');
+    // The URL the stub saw, via a second element with another item.
+    let askedItem = '';
+    server.routes['GET /api/quote'] = ({ url }) => {
+      askedItem = url.searchParams.get('item')!;
+      return json({ item: 'mug', name: 'Mug', amount: 500, currency: 'jpy', mode: 'payment' });
+    };
+    const mug = await readyCheckout(html`<link-checkout item="mug" server=${location.origin}></link-checkout>`);
+    expect(askedItem).to.equal('mug');
+    expect(payButton(mug).textContent!.trim()).to.equal('Pay ¥500');
+  });
+
+  it('shows a clear message, state "error" and fires link-checkout-error when the quote is refused', async () => {
+    server.routes['GET /api/quote'] = () =>
+      json({ error: { type: 'invalid_request_error', code: 'unknown_item', message: 'No such item: nope', param: 'item' } }, 400);
+    const element = await fixture<LinkCheckout>(html`<link-checkout server=${location.origin}></link-checkout>`);
+    const failed = oneEvent(element, 'link-checkout-error');
+    element.item = 'nope';
+    const event = (await failed) as CustomEvent<ErrorDetail>;
+    expect(event.detail).to.deep.equal({ type: 'invalid_request_error', code: 'unknown_item', message: 'No such item: nope' });
+    await element.updateComplete;
+    expect(element.getAttribute('state')).to.equal('error');
+    expect(liveRegion(element).getAttribute('aria-live')).to.equal('polite');
+    expect(liveRegion(element).querySelector('[role="alert"]')!.textContent).to.equal('No such item: nope');
+    expect(payButton(element)).to.equal(null);
+    expect(stripe.created).to.have.length(0);
+  });
+});
+
+describe('<link-checkout> inputs', () => {
+  it('defaults server to the origin the widget module was loaded from', async () => {
+    const element = await fixture<LinkCheckout>(html`<link-checkout></link-checkout>`);
+    expect(element.server).to.equal(location.origin); // the dev server serves widget/index.ts
+    expect(element.getAttribute('state')).to.equal('error'); // and no item: nothing to buy
+    expect(liveRegion(element).textContent).to.contain('set the item attribute');
+  });
+
+  it('passes --link-checkout-* custom properties to Stripe as Appearance variables', async () => {
+    await readyCheckout(
+      html`<link-checkout item="tshirt" server=${location.origin} style="--link-checkout-accent: #0a7; --link-checkout-radius: 2px"></link-checkout>`,
+    );
+    expect(stripe.elementsOptions.appearance.variables).to.deep.equal({ colorPrimary: '#0a7', borderRadius: '2px' });
+  });
+
+  it('reloads the quote and re-creates the Elements group when item changes', async () => {
+    const element = await readyCheckout();
+    server.routes['GET /api/quote'] = () => json({ item: 'mug', name: 'Mug', amount: 1200, currency: 'eur', mode: 'payment' });
+    const ready = oneEvent(element, 'link-checkout-ready');
+    element.item = 'mug';
+    await ready;
+    await element.updateComplete;
+    expect(element.getAttribute('item')).to.equal('mug');
+    expect(stripe.elementsOptions).to.include({ amount: 1200, currency: 'eur' });
+    expect(stripe.created.filter((created) => created.destroyed)).to.have.length(3);
+    expect(stripe.created.filter((created) => !created.destroyed)).to.have.length(3);
+    expect(element.querySelectorAll('[slot]')).to.have.length(3);
+    expect(payButton(element).textContent!.trim()).to.equal('Pay €12.00');
+  });
+});
