@@ -2,7 +2,7 @@
  * Node entry point: picks real Stripe or the sandbox from the environment, opens the embedded
  * store, serves the API, the built widget and the demo. The only Node-specific file of server/.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -26,7 +26,9 @@ try {
 
 const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
 const catalog = parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8')));
-const store = await createPgliteStore(env.DATA_DIR ?? join(root, 'data/pglite'));
+const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
+mkdirSync(dataDir, { recursive: true });
+const store = await createPgliteStore(dataDir);
 
 const app = new Hono();
 if (mode.kind === 'sandbox') {

@@ -103,7 +103,9 @@ export class CheckoutFlow implements ReactiveController {
       const submitted = await elements.submit();
       if (submitted.error) return this.fail(stripeErrorDetail(submitted.error), 'ready');
 
-      const { confirmationToken, error } = await stripe.createConfirmationToken({ elements });
+      // The token carries where a redirect-based method returns to; Stripe refuses a server-side
+      // confirm of automatic payment methods without one.
+      const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
       if (error) return this.fail(stripeErrorDetail(error));
 
       const result = await api.checkout({

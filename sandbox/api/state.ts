@@ -19,6 +19,29 @@ export interface State {
   charges: Map<string, MinimalCharge>;
   /** Full card data, keyed by ConfirmationToken or PaymentMethod id. Never serialized. */
   cards: Map<string, CardSecret>;
+  products: Map<string, Stripe.Product>;
+  prices: Map<string, Stripe.Price>;
+  /** Keyed by client secret (`cuss_secret_…`): CustomerSessions have no id or retrieve endpoint. */
+  customerSessions: Map<string, Stripe.CustomerSession>;
+  checkoutSessions: Map<string, Stripe.Checkout.Session>;
+  /** Line items of each Checkout Session / Payment Link, returned only via expand or /line_items. */
+  lineItems: Map<string, Stripe.LineItem[]>;
+  paymentLinks: Map<string, Stripe.PaymentLink>;
+  subscriptions: Map<string, Stripe.Subscription>;
+  invoices: Map<string, Stripe.Invoice>;
+  /** Sandbox-only: emails registered as Link accounts (see resources/link-accounts.ts). */
+  linkAccounts: Map<string, LinkAccount>;
+  /** Where sandbox pages are served (origin + mount prefix), e.g. http://localhost:3000/sandbox/stripe. */
+  publicBaseUrl: string | null;
+}
+
+/** A sandbox Link account: what the stand-in fills in after a successful one-time-code login. */
+export interface LinkAccount {
+  email: string;
+  name: string;
+  phone: string | null;
+  shipping: { name: string; phone: string | null; address: Stripe.Address };
+  card: CardSecret;
 }
 
 export function createState(): State {
@@ -30,6 +53,16 @@ export function createState(): State {
     setupIntents: new Map(),
     charges: new Map(),
     cards: new Map(),
+    products: new Map(),
+    prices: new Map(),
+    customerSessions: new Map(),
+    checkoutSessions: new Map(),
+    lineItems: new Map(),
+    paymentLinks: new Map(),
+    subscriptions: new Map(),
+    invoices: new Map(),
+    linkAccounts: new Map(),
+    publicBaseUrl: null,
   };
 }
 
@@ -38,6 +71,8 @@ export interface Ctx {
   state: State;
   now(): number;
   emit: Emit;
+  /** Base URL of this request's emulator (origin + mount prefix), for sandbox page URLs. */
+  baseUrl?: string;
 }
 
 export type EmittedEvent =
@@ -54,7 +89,20 @@ export type EmittedEvent =
   | Stripe.SetupIntentCanceledEvent
   | Stripe.PaymentMethodAttachedEvent
   | Stripe.PaymentMethodDetachedEvent
-  | Stripe.CustomerCreatedEvent;
+  | Stripe.CustomerCreatedEvent
+  | Stripe.ProductCreatedEvent
+  | Stripe.PriceCreatedEvent
+  | Stripe.CheckoutSessionCompletedEvent
+  | Stripe.CheckoutSessionExpiredEvent
+  | Stripe.PaymentLinkCreatedEvent
+  | Stripe.PaymentLinkUpdatedEvent
+  | Stripe.CustomerSubscriptionCreatedEvent
+  | Stripe.CustomerSubscriptionUpdatedEvent
+  | Stripe.CustomerSubscriptionDeletedEvent
+  | Stripe.InvoiceCreatedEvent
+  | Stripe.InvoiceFinalizedEvent
+  | Stripe.InvoicePaidEvent
+  | Stripe.InvoicePaymentSucceededEvent;
 
 export type EmittedType = EmittedEvent['type'];
 export type EventObject<T extends EmittedType> = Extract<EmittedEvent, { type: T }>['data']['object'];

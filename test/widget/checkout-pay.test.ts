@@ -23,6 +23,7 @@ describe('<link-checkout> paying', () => {
     const event = (await success) as CustomEvent<SuccessDetail>;
 
     expect(stripe.log).to.deep.equal(['submit', 'createConfirmationToken', 'POST /api/checkout', `handleNextAction ${PAID.clientSecret}`]);
+    expect(stripe.tokenParams?.return_url).to.equal(location.href);
     expect(event.detail).to.deep.equal({ orderId: 'ord_1', paymentIntentId: 'pi_test_1' });
     expect(event.bubbles && event.composed).to.be.true;
     const [body] = server.checkouts;

@@ -30,6 +30,7 @@ export class FakeStripe {
   /** Fire 'ready' right after mount; switch off to hold the element in loading. */
   autoReady = true;
   submit: () => Promise<{ error?: any }> = async () => ({});
+  tokenParams: { return_url?: string } | undefined;
   createConfirmationToken: () => Promise<any> = async () => ({ confirmationToken: { id: 'ctoken_test_1' } });
   handleNextAction: (options: { clientSecret: string }) => Promise<any> = async () => ({
     paymentIntent: { id: 'pi_test_1', status: 'succeeded' },
@@ -86,8 +87,9 @@ export class FakeStripe {
           },
         };
       },
-      createConfirmationToken: (options: { elements: unknown }) => {
+      createConfirmationToken: (options: { elements: unknown; params?: { return_url?: string } }) => {
         fake.log.push('createConfirmationToken');
+        fake.tokenParams = options.params;
         if (!options.elements) throw new Error('elements required');
         return fake.createConfirmationToken();
       },
