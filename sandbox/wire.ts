@@ -15,6 +15,8 @@ export interface SandboxServer {
   store: Store;
   /** The signing secret the server trusts for the emulator's deliveries. */
   webhookSecret: string;
+  /** Lets queued webhook deliveries land, then closes the store. */
+  close(): Promise<void>;
 }
 
 /**
@@ -39,5 +41,14 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
   app.route('/sandbox/stripe', emulator.app);
   app.route('/', serverApp);
   app.notFound(handleNotFound);
-  return { app, emulator, store, webhookSecret: endpoint.secret };
+  return {
+    app,
+    emulator,
+    store,
+    webhookSecret: endpoint.secret,
+    async close() {
+      await emulator.webhooksIdle();
+      await store.close();
+    },
+  };
 }

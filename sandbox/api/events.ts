@@ -14,6 +14,7 @@ export class EventLog {
     object: EventObject<T>,
     created: number,
     request: { id: string | null; idempotency_key: string | null } | null,
+    previousAttributes?: Record<string, unknown>,
   ): EmittedEvent {
     // A snapshot: later changes to the object must not rewrite history.
     const event = {
@@ -21,7 +22,9 @@ export class EventLog {
       object: 'event',
       api_version: API_VERSION,
       created,
-      data: { object: structuredClone(object) },
+      data: previousAttributes
+        ? { object: structuredClone(object), previous_attributes: structuredClone(previousAttributes) }
+        : { object: structuredClone(object) },
       livemode: false,
       pending_webhooks: 0,
       request,

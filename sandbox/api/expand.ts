@@ -13,6 +13,13 @@ const LOOKUPS: Record<string, Lookup> = {
   latest_charge: (s, id) => s.charges.get(id),
   payment_intent: (s, id) => s.paymentIntents.get(id),
   setup_intent: (s, id) => s.setupIntents.get(id),
+  product: (s, id) => s.products.get(id),
+  price: (s, id) => s.prices.get(id),
+  subscription: (s, id) => s.subscriptions.get(id),
+  invoice: (s, id) => s.invoices.get(id),
+  latest_invoice: (s, id) => s.invoices.get(id),
+  default_payment_method: (s, id) => s.paymentMethods.get(id),
+  payment_link: (s, id) => s.paymentLinks.get(id),
 };
 
 export function checkExpand(expand: unknown, allowed: readonly string[]): string[] {

@@ -26,7 +26,7 @@ export interface RouterDeps {
   keys: { secretKey: string; publishableKey: string };
   idempotency: IdempotencyStore;
   /** A Ctx whose emitted events carry this request's info. */
-  ctxFor(request: RequestInfo): Ctx;
+  ctxFor(request: RequestInfo, baseUrl?: string): Ctx;
 }
 
 export type Auth = 'secret' | 'browser';
@@ -89,7 +89,7 @@ export function defineRoute(
     let body: string;
     let beforeExecution = false;
     try {
-      body = JSON.stringify(await handler(req, deps.ctxFor(info)), null, 2);
+      body = JSON.stringify(await handler(req, deps.ctxFor(info, baseUrlOf(c))), null, 2);
     } catch (err) {
       const e = fail(err);
       status = e.status;
@@ -110,4 +110,11 @@ export function routePath(c: Context): string {
   const p = c.req.path;
   const i = p.search(/\/(v1|_sandbox)\//);
   return i === -1 ? p : p.slice(i);
+}
+
+/** Origin plus mount prefix of the emulator that received this request (for sandbox page URLs). */
+export function baseUrlOf(c: Context): string {
+  const url = new URL(c.req.url);
+  const i = url.pathname.search(/\/(v1|_sandbox)\//);
+  return `${url.origin}${i === -1 ? '' : url.pathname.slice(0, i)}`;
 }

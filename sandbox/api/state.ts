@@ -106,4 +106,5 @@ export type EmittedEvent =
 
 export type EmittedType = EmittedEvent['type'];
 export type EventObject<T extends EmittedType> = Extract<EmittedEvent, { type: T }>['data']['object'];
-export type Emit = <T extends EmittedType>(type: T, object: EventObject<T>) => void;
+/** `previousAttributes` becomes `data.previous_attributes` (for `*.updated` events). */
+export type Emit = <T extends EmittedType>(type: T, object: EventObject<T>, previousAttributes?: Record<string, unknown>) => void;

@@ -2,6 +2,8 @@
 // country (a <select>, limited by allowedCountries) and, when asked for, phone.
 import type { StripeAddressElementChangeEvent, StripeAddressElementOptions } from '@stripe/stripe-js';
 import { SandboxElement } from './element-base.ts';
+import type { LinkAccount } from './link-account.ts';
+import { ADDRESS_UPDATABLE } from './update-options.ts';
 import { validateAddress, type FieldError } from './validation.ts';
 
 // A short default list; Stripe offers every country it supports. Pass allowedCountries to narrow.
@@ -11,6 +13,9 @@ export type AddressValue = StripeAddressElementChangeEvent['value'];
 
 export class AddressElement extends SandboxElement<StripeAddressElementOptions> {
   readonly elementType = 'address' as const;
+  protected readonly updatable = ADDRESS_UPDATABLE;
+  /** The address as last filled from a saved source (Link); edits make it a new address again. */
+  private savedValue: string | null = null;
 
   get mode(): 'shipping' | 'billing' {
     return this.options.mode;
@@ -70,9 +75,26 @@ export class AddressElement extends SandboxElement<StripeAddressElementOptions> 
       elementMode: this.mode,
       empty,
       complete: this.validate().length === 0,
-      isNewAddress: true, // no saved contacts are modeled, so every address is new
+      // False while the address is one Link filled in; `contacts` (saved addresses) are not modeled.
+      isNewAddress: this.savedValue !== JSON.stringify(value),
       value,
     };
+  }
+
+  /** Fills name, address and phone from a signed-in Link account (shipping mode only). */
+  fillFromLink(account: LinkAccount): void {
+    const shipping = account.shipping;
+    if (this.mode !== 'shipping' || !shipping || !this.mounted) return;
+    const a = shipping.address;
+    const values = { name: shipping.name, line1: a.line1, line2: a.line2 ?? '', city: a.city, state: a.state ?? '', postal_code: a.postal_code, country: a.country, phone: account.phone };
+    const country = this.fields.get('country') as HTMLSelectElement | undefined;
+    if (country && ![...country.options].some((o) => o.value === a.country)) return; // outside allowedCountries
+    for (const [name, value] of Object.entries(values)) {
+      const f = this.fields.get(name);
+      if (f && value != null) f.value = value;
+    }
+    this.savedValue = JSON.stringify(this.addressValue);
+    this.fill(values);
   }
 
   validate(): FieldError[] {

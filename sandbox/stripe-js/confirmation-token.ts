@@ -33,7 +33,9 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
   const extra = params.payment_method_data ?? {};
   Object.assign(billing, (extra.billing_details ?? {}) as Obj);
 
-  const body: Obj = {
+  // A saved card (Link login or CustomerSession) is sent by id; its details stay with Stripe.
+  const savedPm = payment?.selectedSaved();
+  const body: Obj = savedPm ? { payment_method: savedPm.id } : {
     payment_method_data: {
       type: 'card',
       card: payment ? { ...payment.cardData() } : undefined,
@@ -41,9 +43,9 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
       allow_redisplay: extra.allow_redisplay,
       metadata: extra.metadata,
     },
-    return_url: params.return_url ?? undefined,
-    metadata: params.metadata as Obj | undefined,
   };
+  body.return_url = params.return_url ?? undefined;
+  body.metadata = params.metadata as Obj | undefined;
   if (params.shipping) body.shipping = params.shipping as unknown as Obj;
   else if (shippingAddress) {
     const v = shippingAddress.addressValue;

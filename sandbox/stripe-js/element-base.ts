@@ -1,8 +1,11 @@
 // What every sandbox Element shares: mounting in light DOM, Stripe.js's event API
 // (on/once/off), the StripeElement--* state classes on the mount node, and labelled fields.
-import type { Appearance, StripeElementBase } from '@stripe/stripe-js';
+import type { Appearance, StripeElementBase, StripeElementsOptionsMode } from '@stripe/stripe-js';
+import type { ApiClient } from './api-client.ts';
 import { IntegrationError } from './errors.ts';
+import type { LinkAccount } from './link-account.ts';
 import { applyAppearance, ensureStyles } from './styles.ts';
+import { refuseFixedOptions } from './update-options.ts';
 import type { FieldError } from './validation.ts';
 
 export type SandboxElementType = 'linkAuthentication' | 'address' | 'payment';
@@ -14,6 +17,12 @@ export interface ElementHost {
   elementChanged(element: SandboxElement): void;
   elementDestroyed(element: SandboxElement): void;
   appearance(): Appearance | undefined;
+  /** The group's current options (mode, customerSessionClientSecret, …). */
+  readonly options: StripeElementsOptionsMode;
+  /** The emulator client of the Stripe instance that made the group. */
+  readonly api: ApiClient;
+  /** Called by the Link Authentication Element after a successful one-time-code login. */
+  linkSignedIn(account: LinkAccount): void;
 }
 
 type Field = HTMLInputElement | HTMLSelectElement;
@@ -50,6 +59,8 @@ export abstract class SandboxElement<Options extends object = object> implements
   abstract changeEvent(): { elementType: SandboxElementType; empty: boolean; complete: boolean };
   /** Every problem in the current input, for elements.submit(). */
   abstract validate(): FieldError[];
+  /** Option names update() accepts (update-options.ts); the rest throw IntegrationError. */
+  protected abstract readonly updatable: readonly string[];
 
   get mounted(): boolean {
     return this.mountNode !== null;
@@ -130,7 +141,19 @@ export abstract class SandboxElement<Options extends object = object> implements
 
   update(options: Partial<Options>): this {
     this.assertAlive();
+    this.checkUpdate(options);
     this.options = { ...this.options, ...options };
+    this.rerender();
+    return this;
+  }
+
+  /** Refuses options Stripe.js fixes at creation; Elements with nested rules extend it. */
+  protected checkUpdate(options: Partial<Options>): void {
+    refuseFixedOptions(`${this.elementType} Element`, options, this.updatable);
+  }
+
+  /** Renders again from the current options and state, keeping what the customer typed. */
+  protected rerender(): void {
     if (this.container) {
       // Re-render keeping what the customer typed.
       const typed = new Map([...this.fields].map(([name, f]) => [name, f.value]));
@@ -143,7 +166,19 @@ export abstract class SandboxElement<Options extends object = object> implements
       }
       this.refreshClasses();
     }
-    return this;
+  }
+
+  /** Sets fields as if the customer had filled them (Link autofill), then reports one change. */
+  protected fill(values: Record<string, string | null | undefined>): void {
+    for (const [name, value] of Object.entries(values)) {
+      const f = this.fields.get(name);
+      if (!f || value === undefined || value === null) continue;
+      if (f instanceof HTMLSelectElement && ![...f.options].some((o) => o.value === value)) continue;
+      f.value = value;
+      this.setFieldError(name, f, null);
+    }
+    this.invalid = false;
+    this.changed();
   }
 
   focus(): void {
@@ -239,7 +274,7 @@ export abstract class SandboxElement<Options extends object = object> implements
     }
   }
 
-  private changed(): void {
+  protected changed(): void {
     this.refreshClasses();
     this.emit('change', this.changeEvent());
     this.host.elementChanged(this);

@@ -16,10 +16,13 @@ import type {
   StripePaymentElementOptions,
 } from '@stripe/stripe-js';
 import { AddressElement } from './address-element.ts';
+import type { ApiClient } from './api-client.ts';
 import type { ElementHost, SandboxElement } from './element-base.ts';
 import { IntegrationError } from './errors.ts';
+import type { LinkAccount } from './link-account.ts';
 import { LinkAuthenticationElement } from './link-authentication-element.ts';
 import { PaymentElement } from './payment-element.ts';
+import { ELEMENTS_UPDATABLE, refuseFixedOptions } from './update-options.ts';
 
 /** The overloads of StripeElements we implement; `_drift` below keeps them in step with the official ones. */
 export interface ModeledElements {
@@ -60,7 +63,10 @@ export class SandboxElements implements ElementHost {
   private submittedOk = false;
   private readonly updateEndHandlers = new Set<() => void>();
 
-  constructor(private opts: StripeElementsOptionsMode) {
+  constructor(
+    private opts: StripeElementsOptionsMode,
+    readonly api: ApiClient,
+  ) {
     checkDeferredOptions(opts);
   }
 
@@ -102,11 +108,15 @@ export class SandboxElements implements ElementHost {
   }
 
   async update(options: StripeElementsUpdateOptions): Promise<void> {
+    // Options outside StripeElementsUpdateOptions (clientSecret, paymentMethodCreation, loader, …)
+    // are fixed when the group is created.
+    refuseFixedOptions('elements', options, ELEMENTS_UPDATABLE);
     const next = { ...this.opts, ...options } as StripeElementsOptionsMode;
     checkDeferredOptions(next);
     this.opts = next;
     this.submittedOk = false; // an amount or mode change needs a fresh submit, as in Stripe.js
     if (options.appearance) this.mountedElements().forEach((e) => e.restyle());
+    if ('customerSessionClientSecret' in options) this.created.forEach((e) => e instanceof PaymentElement && e.groupUpdated());
     queueMicrotask(() => this.updateEndHandlers.forEach((h) => h()));
   }
 
@@ -141,6 +151,15 @@ export class SandboxElements implements ElementHost {
 
   appearance(): Appearance | undefined {
     return this.opts.appearance;
+  }
+
+  /** After a Link login: shipping Address Element and Payment Element take the saved details. */
+  linkSignedIn(account: LinkAccount): void {
+    for (const e of this.mountedElements()) {
+      if (e instanceof AddressElement) e.fillFromLink(account);
+      else if (e instanceof PaymentElement) e.useLinkAccount(account);
+    }
+    this.submittedOk = false;
   }
 
   elementChanged(): void {

@@ -1,7 +1,15 @@
-// The Payment Element, card only: "Card number", "Expiration date" (MM / YY), "Security code".
+// The Payment Element, card only: "Card number", "Expiration date" (MM / YY), "Security code",
+// laid out as tabs or accordion (payment-layout.ts). Saved cards (a Link account's after login,
+// a Customer's through customerSessionClientSecret) are offered as radio options above it, the
+// first one selected, with "Use another card" to go back to the card fields.
 // defaultValues.billingDetails is kept for the ConfirmationToken's billing_details.
 import type { StripePaymentElementChangeEvent, StripePaymentElementOptions } from '@stripe/stripe-js';
 import { SandboxElement } from './element-base.ts';
+import { IntegrationError } from './errors.ts';
+import type { LinkAccount } from './link-account.ts';
+import { layoutOf, methodPanel } from './payment-layout.ts';
+import { cardLabel, changeEventPaymentMethod, fetchCustomerSessionCards, type SavedCard, type SavedOption } from './saved-methods.ts';
+import { PAYMENT_LAYOUT_FIXED, PAYMENT_UPDATABLE } from './update-options.ts';
 import { parseExpiry, validateCardNumber, validateCvc, validateExpiry, type FieldError } from './validation.ts';
 
 export interface CardData {
@@ -11,17 +19,51 @@ export interface CardData {
   cvc: string;
 }
 
+const NEW_CARD = 'new';
+
 export class PaymentElement extends SandboxElement<StripePaymentElementOptions> {
   readonly elementType = 'payment' as const;
+  protected readonly updatable = PAYMENT_UPDATABLE;
+  private saved: SavedOption[] = [];
+  private selected = NEW_CARD;
+  private collapsedNow: boolean | null = null;
+  private sessionSecretLoaded: string | undefined;
 
   protected render(root: HTMLElement): void {
-    this.field(root, 'number', 'Card number', { autocomplete: 'cc-number', inputMode: 'numeric', placeholder: '1234 1234 1234 1234' });
-    this.field(root, 'expiry', 'Expiration date', { autocomplete: 'cc-exp', inputMode: 'numeric', placeholder: 'MM / YY' });
-    this.field(root, 'cvc', 'Security code', { autocomplete: 'cc-csc', inputMode: 'numeric', placeholder: 'CVC' });
+    const layout = layoutOf(this.options.layout);
+    this.collapsedNow ??= layout.defaultCollapsed;
+    if (this.saved.length) this.renderSaved(root);
+    const card = document.createElement('div');
+    card.className = 'SandboxNewCard';
+    card.hidden = this.selectedSaved() !== null;
+    root.append(card);
+    const panel = methodPanel(card, String(this.uid), layout, this.collapsedNow, () => this.setCollapsed(false));
+    this.field(panel, 'number', 'Card number', { autocomplete: 'cc-number', inputMode: 'numeric', placeholder: '1234 1234 1234 1234' });
+    this.field(panel, 'expiry', 'Expiration date', { autocomplete: 'cc-exp', inputMode: 'numeric', placeholder: 'MM / YY' });
+    this.field(panel, 'cvc', 'Security code', { autocomplete: 'cc-csc', inputMode: 'numeric', placeholder: 'CVC' });
+    void this.loadCustomerCards();
   }
 
   get billingDetails(): NonNullable<StripePaymentElementOptions['defaultValues']>['billingDetails'] {
     return this.options.defaultValues?.billingDetails;
+  }
+
+  /** The saved PaymentMethod the customer chose, or null when paying with a new card. */
+  selectedSaved(): SavedCard | null {
+    return this.saved.find((o) => o.pm.id === this.selected)?.pm ?? null;
+  }
+
+  /** stripe's paymentElement.collapse(): no method selected until the customer opens one. */
+  collapse(): this {
+    this.setCollapsed(true);
+    return this;
+  }
+
+  /** After Link login: the account's card comes first and is selected. */
+  useLinkAccount(account: LinkAccount): void {
+    const pm = account.payment_method;
+    this.saved = [{ pm, source: 'link' }, ...this.saved.filter((o) => o.pm.id !== pm.id)];
+    this.select(pm.id);
   }
 
   /** The card as the emulator expects it; call only after validate() returned no errors. */
@@ -36,20 +78,97 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
   }
 
   changeEvent(): StripePaymentElementChangeEvent {
+    const pm = this.selectedSaved();
+    if (pm) {
+      return { elementType: 'payment', empty: false, complete: true, collapsed: false, value: { type: 'card', payment_method: changeEventPaymentMethod(pm) } };
+    }
     return {
       elementType: 'payment',
       empty: ['number', 'expiry', 'cvc'].every((f) => this.value(f) === ''),
-      complete: this.validate().length === 0,
-      collapsed: false,
+      complete: !this.collapsedNow && this.validate().length === 0,
+      collapsed: this.collapsedNow === true,
       value: { type: 'card' },
     };
   }
 
   validate(): FieldError[] {
+    if (this.selectedSaved()) return [];
     return [
       validateCardNumber(this.value('number')),
       validateExpiry(this.value('expiry')),
       validateCvc(this.value('cvc')),
     ].filter((e): e is FieldError => e !== null);
+  }
+
+  /** Called by elements.update(): a new customerSessionClientSecret means another saved list. */
+  groupUpdated(): void {
+    void this.loadCustomerCards();
+  }
+
+  protected checkUpdate(options: Partial<StripePaymentElementOptions>): void {
+    super.checkUpdate(options);
+    const layout = options.layout;
+    if (layout && typeof layout === 'object') {
+      const fixed = PAYMENT_LAYOUT_FIXED.filter((k) => k in layout);
+      if (fixed.length) throw new IntegrationError(`payment Element.update(): layout.${fixed[0]} cannot be changed after creation.`);
+    }
+  }
+
+  private renderSaved(root: HTMLElement): void {
+    const group = document.createElement('fieldset');
+    group.className = 'SandboxSaved';
+    const legend = document.createElement('legend');
+    legend.textContent = 'Saved payment methods';
+    group.append(legend);
+    const name = `sbx-saved-${this.uid}`;
+    const options = [...this.saved.map((o) => ({ value: o.pm.id, text: cardLabel(o.pm), note: o.source === 'link' ? 'Saved in Link' : '' })), { value: NEW_CARD, text: 'Use another card', note: '' }];
+    for (const o of options) {
+      const label = document.createElement('label');
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = name;
+      radio.value = o.value;
+      radio.checked = this.selected === o.value;
+      radio.addEventListener('change', () => radio.checked && this.select(o.value));
+      const text = document.createElement('span');
+      text.textContent = o.text;
+      label.append(radio, text);
+      if (o.note) {
+        const note = document.createElement('small');
+        note.textContent = ` (${o.note})`;
+        note.className = 'SandboxSaved-note';
+        label.append(note);
+      }
+      group.append(label);
+    }
+    root.append(group);
+  }
+
+  private select(value: string): void {
+    this.selected = value;
+    if (value !== NEW_CARD) this.collapsedNow = false;
+    this.rerender();
+    this.changed();
+  }
+
+  private setCollapsed(collapsed: boolean): void {
+    if (this.collapsedNow === collapsed) return;
+    this.collapsedNow = collapsed;
+    if (collapsed) this.selected = NEW_CARD;
+    this.rerender();
+    this.changed();
+  }
+
+  private async loadCustomerCards(): Promise<void> {
+    const secret = this.host.options.customerSessionClientSecret;
+    if (!secret || secret === this.sessionSecretLoaded) return;
+    this.sessionSecretLoaded = secret;
+    const cards = await fetchCustomerSessionCards(this.host.api, secret);
+    if (this.host.options.customerSessionClientSecret !== secret) return;
+    const link = this.saved.filter((o) => o.source === 'link');
+    this.saved = [...link, ...cards.filter((pm) => !link.some((o) => o.pm.id === pm.id)).map((pm) => ({ pm, source: 'customer' as const }))];
+    const untouched = this.selected === NEW_CARD && ['number', 'expiry', 'cvc'].every((f) => this.value(f) === '');
+    if (untouched && this.saved[0]) this.select(this.saved[0].pm.id);
+    else this.rerender();
   }
 }

@@ -6,19 +6,27 @@ import type {
   PaymentIntent,
   PaymentIntentOrSetupIntentResult,
   PaymentIntentResult,
+  SetupIntent,
+  SetupIntentResult,
   Stripe,
   StripeConstructorOptions,
   StripeElementsOptionsMode,
+  StripeEmbeddedCheckoutOptions,
 } from '@stripe/stripe-js';
 import { ApiClient, intentIdFromClientSecret } from './api-client.ts';
 import { confirmationTokenBody } from './confirmation-token.ts';
 import { SandboxElements } from './elements-group.ts';
 import { IntegrationError, notModeled } from './errors.ts';
 import { confirmIntent, type ConfirmOptions } from './confirm.ts';
+import { initEmbeddedCheckout, type EmbeddedSlot } from './embedded-checkout.ts';
+import { navigate } from './navigation.ts';
 import { authenticateIfNeeded } from './next-action.ts';
 
 /** The Stripe methods the stand-in implements, with their official signatures. */
-export type ModeledStripe = Pick<Stripe, 'elements' | 'createConfirmationToken' | 'handleNextAction' | 'retrievePaymentIntent'>;
+export type ModeledStripe = Pick<
+  Stripe,
+  'elements' | 'createConfirmationToken' | 'handleNextAction' | 'retrievePaymentIntent' | 'retrieveSetupIntent' | 'createEmbeddedCheckoutPage'
+>;
 
 /** Stripe.js methods a page might reach for that the sandbox does not model (yet). */
 export const NOT_MODELED = [
@@ -29,10 +37,7 @@ export const NOT_MODELED = [
   'createToken',
   'createRadarSession',
   'createEphemeralKeyNonce',
-  'retrieveSetupIntent',
   'paymentRequest',
-  'createEmbeddedCheckoutPage',
-  'initEmbeddedCheckout', // older Stripe.js name, not in the 10.x types
   'initCheckoutElementsSdk',
   'initCheckoutFormSdk',
   'initializePricing',
@@ -41,7 +46,7 @@ export const NOT_MODELED = [
   'verifyIdentity',
   'processOrder',
   'retrieveOrder',
-] as const satisfies ReadonlyArray<keyof Stripe | 'initEmbeddedCheckout'>;
+] as const satisfies ReadonlyArray<keyof Stripe>;
 
 export function createStripe(apiBase: string, publishableKey: string, options?: StripeConstructorOptions): Stripe {
   if (typeof publishableKey !== 'string' || publishableKey === '') {
@@ -54,10 +59,11 @@ export function createStripe(apiBase: string, publishableKey: string, options?: 
     throw new IntegrationError('The sandbox Stripe.js stand-in refuses live keys; use a pk_test_ key.');
   }
   const api = new ApiClient(apiBase, publishableKey);
+  const embedded: EmbeddedSlot = { live: false };
 
   const modeled: ModeledStripe & Record<string, unknown> = {
     elements(elementsOptions?: object) {
-      return new SandboxElements((elementsOptions ?? {}) as StripeElementsOptionsMode) as any;
+      return new SandboxElements((elementsOptions ?? {}) as StripeElementsOptionsMode, api) as any;
     },
 
     async createConfirmationToken({ elements, params }: CreateConfirmationToken): Promise<ConfirmationTokenResult> {
@@ -91,17 +97,33 @@ export function createStripe(apiBase: string, publishableKey: string, options?: 
 
     // Deferred Elements only; the result types follow the official overloads by `redirect`.
     confirmPayment(opts: ConfirmOptions) {
-      return confirmIntent(api, 'payment', opts, (url) => window.location.assign(url));
+      return confirmIntent(api, 'payment', opts, navigate);
     },
 
     confirmSetup(opts: ConfirmOptions) {
-      return confirmIntent(api, 'setup', opts, (url) => window.location.assign(url));
+      return confirmIntent(api, 'setup', opts, navigate);
     },
 
     async retrievePaymentIntent(clientSecret: string): Promise<PaymentIntentResult> {
       const id = intentIdFromClientSecret(clientSecret);
       const result = await api.get<PaymentIntent>(`/v1/payment_intents/${id}`, { client_secret: clientSecret });
       return result.ok ? { paymentIntent: result.body } : { error: result.error };
+    },
+
+    async retrieveSetupIntent(clientSecret: string): Promise<SetupIntentResult> {
+      const id = intentIdFromClientSecret(clientSecret);
+      if (!id.startsWith('seti_')) throw new IntegrationError('retrieveSetupIntent: expected a SetupIntent client secret (seti_…_secret_…).');
+      const result = await api.get<SetupIntent>(`/v1/setup_intents/${id}`, { client_secret: clientSecret });
+      return result.ok ? { setupIntent: result.body } : { error: result.error };
+    },
+
+    // The documented name today; initEmbeddedCheckout below is the name the seed guide (003) uses.
+    // https://docs.stripe.com/js/embedded_checkout
+    createEmbeddedCheckoutPage(options: StripeEmbeddedCheckoutOptions) {
+      return initEmbeddedCheckout(api, embedded, options);
+    },
+    initEmbeddedCheckout(options: StripeEmbeddedCheckoutOptions) {
+      return initEmbeddedCheckout(api, embedded, options);
     },
 
     // @stripe/stripe-js's loadStripe calls this to report its version; nothing to record here.

@@ -5,7 +5,7 @@ import { CARDS, attemptId, confirmationToken, newSandbox } from './helpers.ts';
 
 let sandbox: SandboxServer;
 before(async () => { sandbox = await newSandbox(); });
-after(async () => { await sandbox.store.close(); });
+after(() => sandbox.close());
 
 async function expectClientError(response: Response, code?: string) {
   assert.ok(response.status >= 400 && response.status < 500, `expected 4xx, got ${response.status}`);

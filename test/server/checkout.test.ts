@@ -5,7 +5,7 @@ import { CARDS, attemptId, checkout, confirmationToken, newSandbox, orderStatus,
 
 let sandbox: SandboxServer;
 before(async () => { sandbox = await newSandbox(); });
-after(async () => { await sandbox.store.close(); });
+after(() => sandbox.close());
 
 describe('POST /api/checkout', () => {
   test('4242 succeeds, and the webhook marks the order paid', async () => {

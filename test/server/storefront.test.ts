@@ -6,7 +6,7 @@ import { newSandbox } from './helpers.ts';
 
 let sandbox: SandboxServer;
 before(async () => { sandbox = await newSandbox(); });
-after(async () => { await sandbox.store.close(); });
+after(() => sandbox.close());
 
 describe('GET /api/config and /api/quote', () => {
   test('config gives the publishable key and the sandbox stand-in, never a secret', async () => {

@@ -7,7 +7,7 @@ let sandbox: SandboxServer;
 // Well formed, but not the secret the server trusts.
 const otherSecret = `whsec_${Buffer.from('not the endpoint secret').toString('base64')}`;
 before(async () => { sandbox = await newSandbox(); });
-after(async () => { await sandbox.store.close(); });
+after(() => sandbox.close());
 
 /** Posts an event to the server's webhook, signed the way Stripe signs (or with the wrong secret). */
 async function deliver(event: object, signWith: string, timestamp?: number) {

@@ -1,0 +1,212 @@
+/**
+ * Webhook signatures (verified with the SDK's constructEventAsync, as server/ does), events that
+ * the sandbox delivers to a local endpoint, and the Events API after a payment.
+ *
+ * Signature scheme: `Stripe-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "<t>.<raw body>">`,
+ * rejected when `t` is further than the tolerance (SDK default 300 s: `stripe.webhooks.DEFAULT_TOLERANCE`
+ * in stripe@23 Webhooks.js) from now. The SDK-side cases need no network and run on both targets.
+ */
+import assert from 'node:assert/strict';
+import type Stripe from 'stripe';
+import { TEST_PM, confirmationToken, contractCase, createTarget, eventually, rejection, requireEmulator, sandboxAuthenticate } from './target.ts';
+
+/** Requests the sandbox delivered to the local endpoint, with their raw bodies. */
+const deliveries: Array<{ body: string; signature: string | null; url: string }> = [];
+const target = createTarget({
+  deliver: async (req) => {
+    deliveries.push({ body: await req.text(), signature: req.headers.get('Stripe-Signature'), url: req.url });
+    return new Response('ok', { status: 200 });
+  },
+});
+const { stripe } = target;
+const meta = { contract_run: target.runId };
+
+const SIGNATURES = 'stripe@23 Webhooks.js (constructEventAsync, DEFAULT_TOLERANCE 300 s); seed 000 § Handle post-payment events';
+const SECRET = 'whsec_contract_suite_test_secret';
+const samplePayload = () =>
+  JSON.stringify({ id: 'evt_contract_1', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_contract_1', object: 'payment_intent' } } }, null, 2);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+contractCase('webhook signature: a correctly signed payload verifies and parses to the event', SIGNATURES, async () => {
+  const payload = samplePayload();
+  const header = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: SECRET });
+  const event = await stripe.webhooks.constructEventAsync(payload, header, SECRET);
+  assert.equal(event.id, 'evt_contract_1');
+  assert.equal(event.type, 'payment_intent.succeeded');
+});
+
+contractCase('webhook signature: a tampered payload is rejected (StripeSignatureVerificationError)', SIGNATURES, async () => {
+  const payload = samplePayload();
+  const header = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: SECRET });
+  const tampered = payload.replace('pi_contract_1', 'pi_contract_2');
+  await assert.rejects(stripe.webhooks.constructEventAsync(tampered, header, SECRET), { type: 'StripeSignatureVerificationError' });
+});
+
+contractCase('webhook signature: a payload signed with another endpoint secret is rejected', SIGNATURES, async () => {
+  const payload = samplePayload();
+  const header = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: 'whsec_some_other_endpoint' });
+  await assert.rejects(stripe.webhooks.constructEventAsync(payload, header, SECRET), { type: 'StripeSignatureVerificationError' });
+});
+
+contractCase(
+  'webhook signature: a timestamp older than the default 300 s tolerance is rejected; one inside it verifies',
+  SIGNATURES,
+  async () => {
+    assert.equal(stripe.webhooks.DEFAULT_TOLERANCE, 300);
+    const payload = samplePayload();
+    const stale = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: SECRET, timestamp: nowSeconds() - 301 });
+    await assert.rejects(stripe.webhooks.constructEventAsync(payload, stale, SECRET), (err: Error & { type?: string }) => {
+      assert.equal(err.type, 'StripeSignatureVerificationError');
+      assert.match(err.message, /tolerance/i);
+      return true;
+    });
+    const recent = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: SECRET, timestamp: nowSeconds() - 240 });
+    const event = await stripe.webhooks.constructEventAsync(payload, recent, SECRET);
+    assert.equal(event.id, 'evt_contract_1');
+  },
+);
+
+/** The events of `type` about `objectId` delivered to one endpoint, each verified with its secret. */
+async function deliveredEvents(endpoint: { url: string; secret: string }, type: string, objectId: string): Promise<Stripe.Event[]> {
+  await requireEmulator(target).webhooksIdle();
+  const { url, secret } = endpoint;
+  const out: Stripe.Event[] = [];
+  for (const d of deliveries.filter((x) => x.url === url)) {
+    assert.ok(d.signature, 'every delivery carries Stripe-Signature');
+    const event = await stripe.webhooks.constructEventAsync(d.body, d.signature, secret);
+    if (event.type === type && (event.data.object as { id?: string }).id === objectId) out.push(event);
+  }
+  return out;
+}
+
+contractCase(
+  'sandbox deliveries are signed for the endpoint secret: payment_intent.succeeded / amount_capturable_updated / canceled / payment_failed verify with constructEventAsync',
+  'seed 000 § Handle post-payment events (payment_intent.succeeded, payment_intent.payment_failed); seed 000 § Separate authorization and capture',
+  async () => {
+    const emulator = requireEmulator(target);
+    const url = 'https://shop.example/api/stripe/webhook';
+    const endpoint = { url, ...emulator.addWebhookEndpoint(url) };
+    assert.match(endpoint.secret, /^whsec_/);
+
+    const paid = await stripe.paymentIntents.create({
+      amount: 1099,
+      currency: 'usd',
+      confirm: true,
+      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
+      metadata: meta,
+    });
+    const held = await stripe.paymentIntents.create({
+      amount: 1099,
+      currency: 'usd',
+      capture_method: 'manual',
+      confirm: true,
+      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
+      metadata: meta,
+    });
+    await stripe.paymentIntents.cancel(held.id);
+    const declinedToken = await confirmationToken(target, TEST_PM.chargeDeclined);
+    const declined = await rejection(() =>
+      stripe.paymentIntents.create({
+        amount: 1099,
+        currency: 'usd',
+        confirm: true,
+        confirmation_token: declinedToken.id,
+        metadata: meta,
+      }),
+    );
+    const failedId = declined.payment_intent!.id;
+
+    const [succeeded] = await deliveredEvents(endpoint, 'payment_intent.succeeded', paid.id);
+    assert.ok(succeeded, 'payment_intent.succeeded delivered');
+    assert.equal((succeeded.data.object as Stripe.PaymentIntent).status, 'succeeded');
+    assert.match(succeeded.id, /^evt_/);
+    assert.equal(succeeded.object, 'event');
+    assert.equal(succeeded.livemode, false);
+    assert.equal((await deliveredEvents(endpoint, 'payment_intent.amount_capturable_updated', held.id)).length, 1);
+    assert.equal((await deliveredEvents(endpoint, 'payment_intent.canceled', held.id)).length, 1);
+    const [failed] = await deliveredEvents(endpoint, 'payment_intent.payment_failed', failedId);
+    assert.ok(failed, 'payment_intent.payment_failed delivered');
+    assert.equal((failed.data.object as Stripe.PaymentIntent).last_payment_error?.decline_code, 'generic_decline');
+
+    // Another endpoint's secret does not verify these deliveries.
+    await assert.rejects(stripe.webhooks.constructEventAsync(deliveries[0].body, deliveries[0].signature!, 'whsec_not_this_endpoint'), {
+      type: 'StripeSignatureVerificationError',
+    });
+  },
+  { sandboxOnly: 'delivering to a local endpoint needs the sandbox; real Stripe delivers to a public URL registered in the Dashboard' },
+);
+
+contractCase(
+  'sandbox delivers setup_intent.succeeded, and payment_intent.succeeded after a completed 3DS challenge',
+  'seed 001 § Set up future Link payments (SetupIntent succeeds); seed 000 § Card authentication and 3D Secure',
+  async () => {
+    const emulator = requireEmulator(target);
+    const url = 'https://shop.example/api/stripe/webhook-2';
+    const endpoint = { url, ...emulator.addWebhookEndpoint(url) };
+    const cus = await stripe.customers.create({ email: `setup+${target.runId}@example.com` });
+    const si = await stripe.setupIntents.create({
+      customer: cus.id,
+      confirm: true,
+      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
+      usage: 'off_session',
+    });
+    assert.equal((await deliveredEvents(endpoint, 'setup_intent.succeeded', si.id)).length, 1);
+
+    const pi = await stripe.paymentIntents.create({
+      amount: 1500,
+      currency: 'usd',
+      confirm: true,
+      confirmation_token: (await confirmationToken(target, TEST_PM.threeDSecure2Required)).id,
+    });
+    assert.equal(pi.status, 'requires_action');
+    await sandboxAuthenticate(target, pi, 'complete');
+    assert.equal((await deliveredEvents(endpoint, 'payment_intent.succeeded', pi.id)).length, 1);
+  },
+  { sandboxOnly: 'delivering to a local endpoint and completing 3DS need the sandbox' },
+);
+
+contractCase(
+  'Events API: after a payment, events.list({type: payment_intent.succeeded}) holds an event for the intent, and events.retrieve returns it',
+  'seed 000 § Handle post-payment events (Stripe sends payment_intent.succeeded); stripe@23 types: events.list / events.retrieve',
+  async () => {
+    const pi = await stripe.paymentIntents.create({
+      amount: 1099,
+      currency: 'usd',
+      confirm: true,
+      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
+      metadata: meta,
+    });
+    const event = await eventually(async () => {
+      const list = await stripe.events.list({ type: 'payment_intent.succeeded', limit: 50 });
+      assert.equal(list.object, 'list');
+      return list.data.find((e) => (e.data.object as { id?: string }).id === pi.id);
+    }, 'the payment_intent.succeeded event');
+    assert.match(event.id, /^evt_/);
+    const fetched = await stripe.events.retrieve(event.id);
+    assert.equal(fetched.id, event.id);
+    assert.equal(fetched.type, 'payment_intent.succeeded');
+    const object = fetched.data.object as Stripe.PaymentIntent;
+    assert.equal(object.id, pi.id);
+    assert.equal(object.status, 'succeeded');
+    assert.equal(object.metadata.contract_run, target.runId);
+  },
+);
+
+contractCase(
+  'Events API: a payment also emits charge.succeeded for its charge',
+  'seed 000 § Handle post-payment events; stripe@23 types (Event type charge.succeeded)',
+  async () => {
+    const pi = await stripe.paymentIntents.create({
+      amount: 1099,
+      currency: 'usd',
+      confirm: true,
+      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
+      metadata: meta,
+    });
+    await eventually(async () => {
+      const list = await stripe.events.list({ type: 'charge.succeeded', limit: 50 });
+      return list.data.find((e) => (e.data.object as Stripe.Charge).payment_intent === pi.id);
+    }, 'the charge.succeeded event');
+  },
+  { stripeOnly: 'the sandbox does not model charge.* events (sandbox/api/NOTES.md: "no charge.* events")' },
+);
