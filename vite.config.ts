@@ -11,6 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    // The IIFE build has no import.meta; the widget falls back to document.currentScript there.
+    rolldownOptions: { checks: { emptyImportMeta: false } },
     lib: {
       entry: 'widget/index.ts',
       name: 'LinkCheckout',

@@ -55,7 +55,7 @@ async function sandboxMiddleware(ctx, next) {
 
 export default {
   files: ['test/widget/**/*.test.ts', 'test/stand-in/**/*.test.ts'],
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],

@@ -122,7 +122,8 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
     group.append(legend);
     const name = `sbx-saved-${this.uid}`;
     const options = [...this.saved.map((o) => ({ value: o.pm.id, text: cardLabel(o.pm), note: o.source === 'link' ? 'Saved in Link' : '' })), { value: NEW_CARD, text: 'Use another card', note: '' }];
-    for (const o of options) {
+    for (const [i, o] of options.entries()) {
+      const row = document.createElement('div');
       const label = document.createElement('label');
       const radio = document.createElement('input');
       radio.type = 'radio';
@@ -130,16 +131,17 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
       radio.value = o.value;
       radio.checked = this.selected === o.value;
       radio.addEventListener('change', () => radio.checked && this.select(o.value));
-      const text = document.createElement('span');
-      text.textContent = o.text;
-      label.append(radio, text);
+      label.append(radio, document.createTextNode(o.text));
+      row.append(label);
       if (o.note) {
         const note = document.createElement('small');
-        note.textContent = ` (${o.note})`;
+        note.id = `${name}-note-${i}`;
         note.className = 'SandboxSaved-note';
-        label.append(note);
+        note.textContent = o.note;
+        radio.setAttribute('aria-describedby', note.id);
+        row.append(' ', note);
       }
-      group.append(label);
+      group.append(row);
     }
     root.append(group);
   }
