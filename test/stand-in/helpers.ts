@@ -51,3 +51,41 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
   if (!control || !root.contains(control)) throw new Error(`label "${text}" points at nothing inside the element`);
   return control as T;
 }
+
+/** The radio button whose <label> reads `text` (saved payment methods). */
+export function radio(root: ParentNode, text: string): HTMLInputElement {
+  const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  const input = label?.querySelector<HTMLInputElement>('input[type="radio"]');
+  if (!input) throw new Error(`no radio labelled "${text}"`);
+  return input;
+}
+
+/** Checks a radio as a click would. */
+export function choose(input: HTMLInputElement): void {
+  input.checked = true;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The label texts in `root`, for asserting what is (not) rendered. */
+export const labels = (root: ParentNode) => [...root.querySelectorAll('label')].map((l) => l.textContent?.trim());
+
+/** Awaits a rejection and returns its error. */
+export async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Runs fn and returns the IntegrationError it throws. */
+export function integrationError(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (e) {
+    if ((e as Error).name !== 'IntegrationError') throw e;
+    return e as Error;
+  }
+  throw new Error('expected an IntegrationError');
+}

@@ -70,10 +70,7 @@ export function subscriptionRoutes(app: Hono, deps: RouterDeps): void {
     if (p.payment_behavior !== 'default_incomplete') {
       throw invalidParam('payment_behavior', 'The sandbox models payment_behavior=default_incomplete only.');
     }
-    const items = (p.items as Record<string, any>[]).map((item) =>
-      item.price_data ? { ...item, price_data: { ...item.price_data } } : item,
-    );
-    const { subscription } = createSubscription(ctx, { ...p, items });
+    const { subscription } = createSubscription(ctx, p);
     return out(ctx, subscription, expand);
   });
 
@@ -106,7 +103,7 @@ export function subscriptionRoutes(app: Hono, deps: RouterDeps): void {
 
   defineRoute(app, deps, 'GET', '/v1/invoices/:id', 'secret', (req, ctx) => {
     const p = parseParams(req.params, { expand: EXPAND });
-    const expand = checkExpand(p.expand, ['customer', 'subscription', 'confirmation_secret', 'payments']);
+    const expand = checkExpand(p.expand, ['customer', 'confirmation_secret', 'payments']);
     const invoice = requireInvoice(ctx, req.path.id);
     const view = invoiceView(invoice, { confirmation_secret: expand.includes('confirmation_secret'), payments: expand.includes('payments') });
     return applyExpand(ctx.state, view, expand.filter((e) => e === 'customer'));
