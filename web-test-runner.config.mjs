@@ -24,6 +24,10 @@ async function standInBundle() {
   return standInScript;
 }
 
+// Start both now: the embedded store takes seconds to open, which a first test would otherwise pay.
+sandbox();
+standInBundle();
+
 const readBody = (req) => new Promise((resolve, reject) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));

@@ -42,6 +42,10 @@ interface StripeLikeError {
  */
 export function fromStripeError(err: unknown): ApiError {
   const e = (err ?? {}) as StripeLikeError;
+  if (e.code === 'idempotency_key_in_use') {
+    // The same attempt is still being confirmed: the client should wait and ask again, not pay again.
+    return new ApiError(409, 'idempotency_error', 'attempt_in_progress', 'This payment is still being processed; please wait a moment.');
+  }
   switch (e.type) {
     case 'StripeCardError':
       return new ApiError(402, 'card_error', e.code ?? 'card_declined', e.message ?? 'Your card was declined.', {

@@ -65,9 +65,9 @@ export class ApiClient {
   }
 
   /**
-   * Sends one press of Pay. When the request never got an answer (fetch threw), it is sent
-   * again with the same body: the server is idempotent on `attemptId`, so a retry cannot
-   * charge twice. HTTP errors are answers and are not retried.
+   * Sends one press of Pay. When no answer arrived (fetch threw), the server failed (5xx), or the
+   * same attempt is still in progress (409), it is sent again with the same body: the server is
+   * idempotent on `attemptId`, so a retry cannot charge twice. Other answers are final.
    */
   async checkout(checkoutRequest: CheckoutRequest): Promise<CheckoutResponse> {
     const init: RequestInit = {
@@ -79,8 +79,7 @@ export class ApiClient {
       try {
         return await this.request<CheckoutResponse>('api/checkout', init);
       } catch (error) {
-        const isNetworkError = error instanceof CheckoutError && error.detail.type === 'network_error';
-        if (!isNetworkError || attempt >= this.retries) throw error;
+        if (!isRetryable(error) || attempt >= this.retries) throw error;
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
       }
     }
@@ -103,6 +102,12 @@ export class ApiClient {
     if (response.ok && body !== undefined) return body as T;
     throw new CheckoutError(errorDetailOf(body, response.status), response.status);
   }
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof CheckoutError)) return false;
+  if (error.detail.type === 'network_error') return true;
+  return (error.status ?? 0) >= 500 || error.detail.code === 'attempt_in_progress';
 }
 
 function isApiErrorBody(body: unknown): body is ApiErrorBody {

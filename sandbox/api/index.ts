@@ -16,11 +16,32 @@ import { customerRoutes } from './routes/customers.ts';
 import { eventRoutes, sandboxRoutes } from './routes/events.ts';
 import { paymentIntentRoutes } from './routes/payment-intents.ts';
 import { setupIntentRoutes } from './routes/setup-intents.ts';
-import { type Ctx, type Emit, type State, createState } from './state.ts';
-import { type DeliveryAttempt, type RetryPolicy, Webhooks } from './webhooks.ts';
+import { checkoutSessionRoutes } from './routes/checkout-sessions.ts';
+import { customerSessionRoutes } from './routes/customer-sessions.ts';
+import { linkRoutes } from './routes/link.ts';
+import { paymentLinkRoutes } from './routes/payment-links.ts';
+import { productRoutes } from './routes/products.ts';
+import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
+import { type LinkAccountInput, registerLinkAccount } from './resources/link-accounts.ts';
+import { onPaymentIntentSucceeded } from './resources/subscriptions.ts';
+import { type Ctx, type Emit, type LinkAccount, type State, createState } from './state.ts';
+import { type DeliveryAttempt, type DeliveryControl, type DeliveryMatch, type RetryPolicy, Webhooks } from './webhooks.ts';
 
 export type { FaultRule, FaultKind } from './faults.ts';
-export type { DeliveryAttempt, RetryPolicy } from './webhooks.ts';
+export type { DeliveryAttempt, DeliveryControl, DeliveryMatch, RetryPolicy } from './webhooks.ts';
+export type { LinkAccountInput } from './resources/link-accounts.ts';
+
+/** The Link account every emulator starts with (sandbox-only; see resources/link-accounts.ts). */
+export const DEMO_LINK_ACCOUNT = {
+  email: 'link-demo@example.com',
+  input: {
+    name: 'Jenny Rosen',
+    phone: '+14155550123',
+    shipping: { address: { line1: '354 Oyster Point Blvd', city: 'South San Francisco', state: 'CA', postal_code: '94080', country: 'US' } },
+    card: { number: '4242424242424242' },
+  } satisfies LinkAccountInput,
+};
 
 export interface StripeEmulatorOptions {
   /** Sends webhook deliveries (default: global fetch). */
@@ -31,6 +52,11 @@ export interface StripeEmulatorOptions {
   now?: () => number;
   /** Webhook retries after a non-2xx answer or a failed send (default 4 attempts, 100 ms base backoff). */
   webhookRetry?: Partial<RetryPolicy>;
+  /**
+   * Public origin (plus mount prefix) for sandbox page URLs (`checkout.session.url`,
+   * `payment_link.url`). Default: taken from each API request's own URL.
+   */
+  publicBaseUrl?: string;
 }
 
 export interface StripeEmulator {
@@ -46,6 +72,13 @@ export interface StripeEmulator {
   webhookAttempts(): readonly DeliveryAttempt[];
   /** Fault injection (sandbox-only). */
   faults: { set(rule: FaultRule): void; clear(): void };
+  /**
+   * Sandbox-only: the next webhook delivery matching `match` (event type or `prefix.*`, endpoint)
+   * is duplicated, delayed and/or dropped. Each call applies to one delivery; calls queue in order.
+   */
+  webhookControls: { next(control: DeliveryControl, match?: DeliveryMatch): void; clear(): void };
+  /** Sandbox-only: registers an email as a Link account for the stand-in's one-time-code login. */
+  registerLinkAccount(email: string, input: LinkAccountInput): LinkAccount;
   /** Direct access to the in-memory state, for tests and debugging. Not part of Stripe's API. */
   state: State;
 }
@@ -56,6 +89,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
   const nowMs = opts.now ?? Date.now;
   const now = () => Math.floor(nowMs() / 1000);
   const state = createState();
+  state.publicBaseUrl = opts.publicBaseUrl ?? null;
   const log = new EventLog();
   const faults = new Faults();
   // Signatures use the real clock even when `now` is faked: receivers verify `t` against theirs.
@@ -64,14 +98,17 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
     baseDelayMs: opts.webhookRetry?.baseDelayMs ?? 100,
   });
 
-  const ctxFor: RouterDeps['ctxFor'] = (request) => {
-    const emit: Emit = (type, object) => {
-      const event = log.create(type, object, now(), request);
+  const ctxFor: RouterDeps['ctxFor'] = (request, baseUrl) => {
+    const emit: Emit = (type, object, previous) => {
+      const event = log.create(type, object, now(), request, previous);
       webhooks.dispatch(event);
+      // Follow-on effects of a payment: a subscription's first invoice gets paid.
+      if (type === 'payment_intent.succeeded') onPaymentIntentSucceeded(ctx, object as Stripe.PaymentIntent);
     };
-    const ctx: Ctx = { state, now, emit };
+    const ctx: Ctx = { state, now, emit, baseUrl: state.publicBaseUrl ?? baseUrl };
     return ctx;
   };
+  registerLinkAccount(state, DEMO_LINK_ACCOUNT.email, DEMO_LINK_ACCOUNT.input, new Date(nowMs()).getUTCFullYear());
   const deps: RouterDeps = { keys: { secretKey, publishableKey }, idempotency: new IdempotencyStore(), ctxFor };
 
   const app = new Hono();
@@ -107,6 +144,13 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
   paymentIntentRoutes(app, deps);
   setupIntentRoutes(app, deps);
   customerRoutes(app, deps);
+  customerSessionRoutes(app, deps);
+  productRoutes(app, deps);
+  checkoutSessionRoutes(app, deps);
+  paymentLinkRoutes(app, deps);
+  subscriptionRoutes(app, deps);
+  sandboxPageRoutes(app, deps);
+  linkRoutes(app, deps);
   eventRoutes(app, deps, log);
   sandboxRoutes(app, deps);
 
@@ -147,6 +191,8 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
     webhooksIdle: () => webhooks.idle(),
     webhookAttempts: () => webhooks.attempts,
     faults: { set: (rule) => faults.set(rule), clear: () => faults.clear() },
+    webhookControls: { next: (control, match) => webhooks.next(control, match), clear: () => webhooks.clearControls() },
+    registerLinkAccount: (email, input) => registerLinkAccount(state, email, input, new Date(nowMs()).getUTCFullYear()),
     state,
   };
   return emulator;

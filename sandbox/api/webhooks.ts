@@ -23,6 +23,23 @@ export interface DeliveryAttempt {
   status: number | 'error' | 'dropped';
 }
 
+/** One-shot instruction for the next matching delivery (sandbox-only test control). */
+export interface DeliveryControl {
+  /** Send the delivery twice (same event id, separately signed), as Stripe may. */
+  duplicate?: true;
+  /** Wait this long before the first attempt. */
+  delayMs?: number;
+  /** Never send it (no attempt, no retry): the event stays in the log with pending_webhooks > 0. */
+  drop?: true;
+}
+
+export interface DeliveryMatch {
+  /** Event type or pattern (`payment_intent.*`); any event when omitted. */
+  type?: string;
+  /** Only deliveries to this endpoint (`we_…`). */
+  endpointId?: string;
+}
+
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
@@ -41,6 +58,7 @@ export class Webhooks {
   readonly endpoints: WebhookEndpoint[] = [];
   readonly attempts: DeliveryAttempt[] = [];
   private pending = 0;
+  private controls: Array<{ control: DeliveryControl; match: DeliveryMatch }> = [];
   private waiters: Array<() => void> = [];
 
   constructor(
@@ -62,14 +80,38 @@ export class Webhooks {
     return endpoint;
   }
 
+  /** The next delivery matching `match` is duplicated, delayed and/or dropped. Rules apply in order, once each. */
+  next(control: DeliveryControl, match: DeliveryMatch = {}): void {
+    this.controls.push({ control, match });
+  }
+
+  clearControls(): void {
+    this.controls = [];
+  }
+
+  private takeControl(endpoint: WebhookEndpoint, event: EmittedEvent): DeliveryControl | undefined {
+    const i = this.controls.findIndex(
+      ({ match }) => (!match.type || matchesType(match.type, event.type)) && (!match.endpointId || match.endpointId === endpoint.id),
+    );
+    return i === -1 ? undefined : this.controls.splice(i, 1)[0].control;
+  }
+
   /** Queues the event for every subscribed endpoint; returns how many deliveries are pending. */
   dispatch(event: EmittedEvent): number {
     const targets = this.endpoints.filter((e) => e.enabledEvents.some((p) => matchesType(p, event.type)));
     event.pending_webhooks = targets.length;
     for (const endpoint of targets) {
-      this.pending++;
-      // After the API call that caused it has answered, as Stripe delivers.
-      setTimeout(() => void this.run(endpoint, event), 0);
+      const control = this.takeControl(endpoint, event);
+      if (control?.drop) {
+        this.attempts.push({ endpointId: endpoint.id, eventId: event.id, attempt: 0, status: 'dropped' });
+        continue;
+      }
+      const copies = control?.duplicate ? 2 : 1;
+      for (let copy = 0; copy < copies; copy++) {
+        this.pending++;
+        // After the API call that caused it has answered, as Stripe delivers.
+        setTimeout(() => void this.run(endpoint, event, copy === 0), (control?.delayMs ?? 0) + copy);
+      }
     }
     return targets.length;
   }
@@ -79,14 +121,14 @@ export class Webhooks {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  private async run(endpoint: WebhookEndpoint, event: EmittedEvent): Promise<void> {
+  private async run(endpoint: WebhookEndpoint, event: EmittedEvent, counts = true): Promise<void> {
     try {
       for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
         if (attempt > 1) await sleep(this.retry.baseDelayMs * 2 ** (attempt - 2));
         const status = await this.attempt(endpoint, event);
         this.attempts.push({ endpointId: endpoint.id, eventId: event.id, attempt, status });
         if (typeof status === 'number' && status >= 200 && status < 300) {
-          event.pending_webhooks = Math.max(0, event.pending_webhooks - 1);
+          if (counts) event.pending_webhooks = Math.max(0, event.pending_webhooks - 1);
           return;
         }
       }

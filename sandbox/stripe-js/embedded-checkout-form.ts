@@ -127,8 +127,8 @@ export function checkoutForm(session: CheckoutSessionView, submit: Submit): HTML
     const fields: { [key: string]: FormValue } = {
       card: { number: value('number').replace(/[\s-]/g, ''), exp_month: expiry.month, exp_year: expiry.year, cvc: value('cvc') },
     };
-    if (inputs.has('email')) fields.email = value('email');
-    if (value('name')) fields.name = value('name');
+    const billing = { email: inputs.has('email') ? value('email') : undefined, name: value('name') || undefined };
+    if (billing.email || billing.name) fields.billing_details = billing;
     const problem = await submit(fields);
     button.disabled = false;
     status.textContent = problem ?? (session.mode === 'setup' ? 'Card saved.' : 'Payment complete.');

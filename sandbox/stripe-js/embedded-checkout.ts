@@ -78,12 +78,14 @@ class SandboxEmbeddedCheckout implements StripeEmbeddedCheckout {
 
   private async complete(fields: { [key: string]: FormValue }): Promise<string | null> {
     const id = this.session.id;
-    const result = await this.api.post<{ status?: string; return_url?: string | null }>(`/_sandbox/checkout/${id}/complete`, {
+    // The emulator answers with the completed session and where Checkout would send the customer
+    // (return_url with {CHECKOUT_SESSION_ID} filled in; null for redirect_on_completion 'never').
+    const result = await this.api.post<{ redirect_url?: string | null }>(`/_sandbox/checkout/${id}/complete`, {
       client_secret: this.clientSecret,
       ...fields,
     });
     if (!result.ok) return result.error.message ?? 'The payment could not be completed.';
-    this.finish(result.body.return_url ?? this.session.return_url ?? null);
+    this.finish(result.body.redirect_url);
     return null;
   }
 
@@ -91,14 +93,10 @@ class SandboxEmbeddedCheckout implements StripeEmbeddedCheckout {
    * onComplete is documented for sessions with redirect_on_completion 'if_required' (cards never
    * need a redirect) or 'never'; 'always' sends the customer to return_url with the session id.
    */
-  private finish(returnUrl: string | null): void {
-    const redirect = this.session.redirect_on_completion;
-    if (this.onComplete && redirect !== 'always') {
-      this.onComplete();
-    } else if (returnUrl && redirect !== 'never') {
-      navigate(new URL(returnUrl.replaceAll('{CHECKOUT_SESSION_ID}', this.session.id), location.href).href);
-    } else {
-      this.onComplete?.();
-    }
+  private finish(redirectUrl: string | null | undefined): void {
+    const redirect = this.session.redirect_on_completion ?? (redirectUrl === null ? 'never' : undefined);
+    if (this.onComplete && redirect !== 'always') this.onComplete();
+    else if (redirectUrl) navigate(new URL(redirectUrl, location.href).href);
+    else this.onComplete?.();
   }
 }

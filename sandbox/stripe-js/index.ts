@@ -5,6 +5,7 @@ import { createStripe } from './stripe.ts';
 
 export { IntegrationError } from './errors.ts';
 export { encodeForm } from './form.ts';
+export { setNavigate, type Navigate } from './navigation.ts';
 
 /** The release train @stripe/stripe-js 10.2.1 expects; a mismatch only makes loadStripe warn. */
 export const STRIPE_JS_VERSION = 'endive';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
-import { TEST_PM, confirmationToken, contractCase, createTarget, customer, idempotencyKey, rejection } from './target.ts';
+import { TEST_PM, confirmationToken, contractCase, createTarget, customer, idempotencyKey, rejection, requireEmulator } from './target.ts';
 
 const target = createTarget();
 const { stripe } = target;
@@ -215,4 +215,27 @@ contractCase(
     // The original is untouched.
     assert.equal((await stripe.paymentIntents.retrieve(first.id)).amount, 1099);
   },
+);
+
+contractCase(
+  'a create whose response was lost is retried by the SDK with the same Idempotency-Key and creates one intent',
+  'docs.stripe.com/api/idempotent_requests (after a connection error, repeat the request with the same key without creating a second object)',
+  async () => {
+    const emulator = requireEmulator(target);
+    const retrying = emulator.stripeClient({ maxNetworkRetries: 1 });
+    const cus = await customer(target);
+    emulator.faults.set({ route: 'POST /v1/payment_intents', kind: 'timeout', times: 1 });
+    try {
+      const pi = await retrying.paymentIntents.create({ amount: 1099, currency: 'usd', customer: cus.id, metadata: meta });
+      const list = await stripe.paymentIntents.list({ customer: cus.id, limit: 10 });
+      assert.deepEqual(
+        list.data.map((p) => p.id),
+        [pi.id],
+        'the first (executed, answer lost) request and the retry are one intent',
+      );
+    } finally {
+      emulator.faults.clear();
+    }
+  },
+  { sandboxOnly: 'losing a response on purpose needs sandbox fault injection (emulator.faults)' },
 );

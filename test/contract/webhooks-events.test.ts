@@ -10,12 +10,15 @@ import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
 import { TEST_PM, confirmationToken, contractCase, createTarget, eventually, rejection, requireEmulator, sandboxAuthenticate } from './target.ts';
 
-/** Requests the sandbox delivered to the local endpoint, with their raw bodies. */
-const deliveries: Array<{ body: string; signature: string | null; url: string }> = [];
+/** Requests the sandbox delivered to local endpoints, with their raw bodies. */
+const deliveries: Array<{ body: string; signature: string | null; url: string; status: number }> = [];
+/** Per endpoint URL, the statuses to answer in turn (then 200). */
+const scriptedAnswers = new Map<string, number[]>();
 const target = createTarget({
   deliver: async (req) => {
-    deliveries.push({ body: await req.text(), signature: req.headers.get('Stripe-Signature'), url: req.url });
-    return new Response('ok', { status: 200 });
+    const status = scriptedAnswers.get(req.url)?.shift() ?? 200;
+    deliveries.push({ body: await req.text(), signature: req.headers.get('Stripe-Signature'), url: req.url, status });
+    return new Response(status < 300 ? 'ok' : 'failing', { status });
   },
 });
 const { stripe } = target;
@@ -209,4 +212,88 @@ contractCase(
     }, 'the charge.succeeded event');
   },
   { stripeOnly: 'the sandbox does not model charge.* events (sandbox/api/NOTES.md: "no charge.* events")' },
+);
+
+/** A paid PaymentIntent (pm_card_visa). */
+async function paidIntent(): Promise<Stripe.PaymentIntent> {
+  return stripe.paymentIntents.create({
+    amount: 1099,
+    currency: 'usd',
+    confirm: true,
+    confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
+    metadata: meta,
+  });
+}
+
+function endpointFor(path: string) {
+  const url = `https://shop.example${path}`;
+  return { url, ...requireEmulator(target).addWebhookEndpoint(url, { enabledEvents: ['payment_intent.succeeded'] }) };
+}
+
+contractCase(
+  'a delivery the endpoint fails (non-2xx) is retried until it is acknowledged; the event then has pending_webhooks 0',
+  'docs.stripe.com/webhooks/process-undelivered-events (Stripe resends undelivered events automatically, for up to three days; the sandbox compresses the schedule to ms)',
+  async () => {
+    const endpoint = endpointFor('/hooks/retry');
+    scriptedAnswers.set(endpoint.url, [500, 503]);
+    const pi = await paidIntent();
+    await requireEmulator(target).webhooksIdle();
+    const mine = deliveries.filter((d) => d.url === endpoint.url);
+    assert.deepEqual(
+      mine.map((d) => d.status),
+      [500, 503, 200],
+    );
+    const events = await Promise.all(mine.map((d) => stripe.webhooks.constructEventAsync(d.body, d.signature!, endpoint.secret)));
+    assert.equal(new Set(events.map((e) => e.id)).size, 1, 'every attempt carries the same event');
+    assert.equal((events[0].data.object as Stripe.PaymentIntent).id, pi.id);
+    const stored = await stripe.events.retrieve(events[0].id);
+    assert.equal(stored.pending_webhooks, 0);
+  },
+  { sandboxOnly: 'needs a local endpoint that fails on purpose; real Stripe retries over hours or days' },
+);
+
+contractCase(
+  'the same event can be delivered twice (same event id, each copy validly signed): receivers must dedupe on event.id',
+  'docs.stripe.com/webhooks/process-undelivered-events (resends); Stripe webhook best practices on duplicate events (not re-confirmed here: uncertain wording, behaviour widely documented)',
+  async () => {
+    const emulator = requireEmulator(target);
+    const endpoint = endpointFor('/hooks/duplicate');
+    emulator.webhookControls.next({ duplicate: true }, { type: 'payment_intent.succeeded', endpointId: endpoint.id });
+    const pi = await paidIntent();
+    const copies = await deliveredEvents(endpoint, 'payment_intent.succeeded', pi.id);
+    assert.equal(copies.length, 2);
+    assert.equal(copies[0].id, copies[1].id);
+  },
+  { sandboxOnly: 'duplicating a delivery on demand is a sandbox control; real Stripe duplicates only occasionally' },
+);
+
+contractCase(
+  'a delayed delivery arrives after the API call that caused it has answered',
+  'seed 000 § Handle post-payment events (listen for events rather than waiting on a client callback)',
+  async () => {
+    const emulator = requireEmulator(target);
+    const endpoint = endpointFor('/hooks/delay');
+    emulator.webhookControls.next({ delayMs: 50 }, { endpointId: endpoint.id });
+    const pi = await paidIntent();
+    assert.equal(deliveries.filter((d) => d.url === endpoint.url).length, 0, 'nothing delivered yet when the API answers');
+    assert.equal((await deliveredEvents(endpoint, 'payment_intent.succeeded', pi.id)).length, 1);
+  },
+  { sandboxOnly: 'delaying a delivery on demand is a sandbox control' },
+);
+
+contractCase(
+  'an undelivered event stays listed: events.list({delivery_success: false}) returns it for manual processing',
+  'docs.stripe.com/webhooks/process-undelivered-events (list events whose delivery did not succeed); stripe@23 types: EventListParams.delivery_success',
+  async () => {
+    const emulator = requireEmulator(target);
+    const endpoint = endpointFor('/hooks/drop');
+    emulator.webhookControls.next({ drop: true }, { endpointId: endpoint.id });
+    const pi = await paidIntent();
+    assert.equal((await deliveredEvents(endpoint, 'payment_intent.succeeded', pi.id)).length, 0, 'dropped');
+    const undelivered = await stripe.events.list({ delivery_success: false, type: 'payment_intent.succeeded', limit: 20 });
+    const event = undelivered.data.find((e) => (e.data.object as Stripe.PaymentIntent).id === pi.id);
+    assert.ok(event, 'the undelivered event is listed');
+    assert.ok(event.pending_webhooks > 0);
+  },
+  { sandboxOnly: 'dropping a delivery on demand is a sandbox control' },
 );

@@ -163,12 +163,27 @@ describe('<link-checkout> paying', () => {
     expect(payButton(element).disabled).to.be.false;
   });
 
-  it('does not retry an HTTP error answer', async () => {
-    server.routes['POST /api/checkout'] = () => json({ error: { type: 'api_error', code: 'internal', message: 'Something broke.' } }, 500);
+  it('does not retry a final answer (4xx)', async () => {
+    server.routes['POST /api/checkout'] = () => json({ error: { type: 'invalid_request_error', code: 'unknown_item', message: 'No such item.' } }, 400);
     const element = await readyCheckout();
     const failed = oneEvent(element, 'link-checkout-error');
     payButton(element).click();
-    expect(((await failed) as CustomEvent<ErrorDetail>).detail.message).to.equal('Something broke.');
+    expect(((await failed) as CustomEvent<ErrorDetail>).detail.message).to.equal('No such item.');
     expect(server.checkouts).to.have.length(1);
+  });
+
+  it('retries a server failure (5xx) and an attempt still in progress (409) with the same attemptId', async () => {
+    const answers = [
+      json({ error: { type: 'api_error', code: 'payment_provider_unavailable', message: 'Try again.' } }, 502),
+      json({ error: { type: 'idempotency_error', code: 'attempt_in_progress', message: 'Still processing.' } }, 409),
+      json(PAID),
+    ];
+    server.routes['POST /api/checkout'] = () => answers.shift()!;
+    const element = await readyCheckout();
+    const success = oneEvent(element, 'link-checkout-success');
+    payButton(element).click();
+    await success;
+    expect(server.checkouts).to.have.length(3);
+    expect(new Set(server.checkouts.map((body) => body.attemptId)).size).to.equal(1);
   });
 });

@@ -24,7 +24,7 @@ export function createConfirmationToken(
   const created = ctx.now();
   const preview: Stripe.ConfirmationToken.PaymentMethodPreview =
     'card' in source
-      ? { type: 'card', card: publicCard(source.card), billing_details: source.billing, customer: null, customer_account: null, allow_redisplay: 'unspecified' }
+      ? { type: 'card', card: publicCard(source.card), billing_details: source.billing, customer: null, customer_account: null, allow_redisplay: p.payment_method_data?.allow_redisplay ?? 'unspecified' }
       : {
           type: source.paymentMethod.type,
           card: source.paymentMethod.card,

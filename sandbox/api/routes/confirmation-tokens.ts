@@ -5,11 +5,12 @@ import { invalidParam, missingParam } from '../errors.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { BILLING_DETAILS, EXPAND, SHIPPING, type Spec, obj, parseParams } from '../params.ts';
 import { createConfirmationToken, requireConfirmationToken } from '../resources/confirmation-tokens.ts';
+import type { Ctx } from '../state.ts';
 import { billingDetailsFrom, emptyBillingDetails, requirePaymentMethod, testCard } from '../resources/payment-methods.ts';
 
 const SFU: Spec = { enum: ['off_session', 'on_session'] };
 
-const PAYMENT_METHOD_DATA = obj(
+export const PAYMENT_METHOD_DATA = obj(
   {
     type: { enum: ['card'] },
     card: obj({ number: 'string', exp_month: 'int', exp_year: 'int', cvc: 'string' }),
@@ -38,6 +39,18 @@ const TEST_HELPER_CREATE: Record<string, Spec> = {
   expand: EXPAND,
 };
 
+/** Raw card data from `payment_method_data[card][…]`, checked as Stripe checks new cards (402 on bad data). */
+export function cardFromPaymentMethodData(ctx: Ctx, pmd: Record<string, any>): CardSecret {
+  const c = pmd.card;
+  if (!c) throw missingParam('payment_method_data[card]');
+  for (const field of ['number', 'exp_month', 'exp_year']) {
+    if (c[field] === undefined || c[field] === '') throw missingParam(`payment_method_data[card][${field}]`);
+  }
+  const card: CardSecret = { number: String(c.number).replace(/[\s-]/g, ''), exp_month: c.exp_month, exp_year: c.exp_year, cvc: c.cvc };
+  validateCard(card, new Date(ctx.now() * 1000), 'payment_method_data[card]');
+  return card;
+}
+
 export function confirmationTokenRoutes(app: Hono, deps: RouterDeps): void {
   defineRoute(app, deps, 'POST', '/v1/confirmation_tokens', 'browser', (req, ctx) => {
     const p = parseParams(req.params, BROWSER_CREATE);
@@ -46,13 +59,7 @@ export function confirmationTokenRoutes(app: Hono, deps: RouterDeps): void {
       return createConfirmationToken(ctx, { paymentMethod: requirePaymentMethod(ctx, p.payment_method, 'payment_method') }, p);
     }
     if (!p.payment_method_data) throw missingParam('payment_method_data');
-    const c = p.payment_method_data.card;
-    if (!c) throw missingParam('payment_method_data[card]');
-    for (const field of ['number', 'exp_month', 'exp_year']) {
-      if (c[field] === undefined || c[field] === '') throw missingParam(`payment_method_data[card][${field}]`);
-    }
-    const card: CardSecret = { number: String(c.number).replace(/[\s-]/g, ''), exp_month: c.exp_month, exp_year: c.exp_year, cvc: c.cvc };
-    validateCard(card, new Date(ctx.now() * 1000), 'payment_method_data[card]');
+    const card = cardFromPaymentMethodData(ctx, p.payment_method_data);
     const billing = billingDetailsFrom(p.payment_method_data.billing_details);
     return createConfirmationToken(ctx, { card, billing }, p);
   });

@@ -6,6 +6,7 @@ import { applyExpand, checkExpand } from '../expand.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, SHIPPING, type Spec, mergeMetadata, obj, parseParams } from '../params.ts';
 import type { Ctx } from '../state.ts';
+import { CLIENT_CONFIRM_PAYMENT, clientConfirmSource } from './client-confirm.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import { requireCustomer } from '../resources/customers.ts';
 import { resolvePaymentMethod } from '../resources/payment-methods.ts';
@@ -21,6 +22,7 @@ import {
 } from '../resources/payment-intents.ts';
 
 const EXPANDABLE = ['customer', 'payment_method', 'latest_charge'] as const;
+const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const SFU: Spec = { enum: ['off_session', 'on_session', ''] };
 const OFF_SESSION: Spec = { enum: ['true', 'false', 'one_off', 'recurring'] };
 
@@ -180,7 +182,20 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     return out(ctx, pi, expand);
   });
 
-  defineRoute(app, deps, 'POST', '/v1/payment_intents/:id/confirm', 'secret', (req, ctx) => {
+  defineRoute(app, deps, 'POST', '/v1/payment_intents/:id/confirm', 'browser', (req, ctx) => {
+    if (req.keyKind === 'publishable') {
+      // Stripe.js confirmPayment: publishable key + client_secret (see routes/client-confirm.ts).
+      const p = parseParams(req.params, CLIENT_CONFIRM_PAYMENT);
+      const pi = requirePaymentIntent(ctx, req.path.id);
+      if (!CONFIRMABLE.includes(pi.status)) confirmPaymentIntent(ctx, pi, {}); // throws unexpected_state
+      if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+      const source = clientConfirmSource(ctx, pi, 'PaymentIntent', p);
+      if (p.receipt_email !== undefined) pi.receipt_email = p.receipt_email || null;
+      if (p.setup_future_usage !== undefined) pi.setup_future_usage = p.setup_future_usage || null;
+      if (p.shipping !== undefined) pi.shipping = shippingFrom(p.shipping);
+      confirmPaymentIntent(ctx, pi, source);
+      return clientView(pi);
+    }
     const p = parseParams(req.params, CONFIRM);
     const expand = checkExpand(p.expand, EXPANDABLE);
     const pi = requirePaymentIntent(ctx, req.path.id);

@@ -4,6 +4,7 @@ import { clientSecretMismatch, invalidParam, missingParam } from '../errors.ts';
 import { applyExpand, checkExpand } from '../expand.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, type Spec, parseParams } from '../params.ts';
+import { CLIENT_CONFIRM, clientConfirmSource } from './client-confirm.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import { requireCustomer } from '../resources/customers.ts';
 import { resolvePaymentMethod } from '../resources/payment-methods.ts';
@@ -73,7 +74,16 @@ export function setupIntentRoutes(app: Hono, deps: RouterDeps): void {
     return applyExpand(ctx.state, requireSetupIntent(ctx, req.path.id), expand);
   });
 
-  defineRoute(app, deps, 'POST', '/v1/setup_intents/:id/confirm', 'secret', (req, ctx) => {
+  defineRoute(app, deps, 'POST', '/v1/setup_intents/:id/confirm', 'browser', (req, ctx) => {
+    if (req.keyKind === 'publishable') {
+      // Stripe.js confirmSetup: publishable key + client_secret (see routes/client-confirm.ts).
+      const p = parseParams(req.params, CLIENT_CONFIRM);
+      const si = requireSetupIntent(ctx, req.path.id);
+      if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(si.status)) confirmSetupIntent(ctx, si, {});
+      if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+      confirmSetupIntent(ctx, si, clientConfirmSource(ctx, si, 'SetupIntent', p));
+      return clientSetupView(si);
+    }
     const p = parseParams(req.params, CONFIRM);
     const expand = checkExpand(p.expand, EXPANDABLE);
     const si = requireSetupIntent(ctx, req.path.id);

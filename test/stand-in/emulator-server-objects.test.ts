@@ -1,0 +1,121 @@
+// Stand-in flows that need objects only a secret key can create on the emulator: SetupIntents
+// (confirmSetup, retrieveSetupIntent), embedded Checkout Sessions (initEmbeddedCheckout) and
+// CustomerSessions (saved cards). They run when the test server's GET /sandbox/test-keys also
+// answers `secretKey` (test-only dev server); otherwise they are reported as skipped.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Stripe } from '@stripe/stripe-js';
+import { installStripeStandIn, setNavigate } from '../../sandbox/stripe-js/index.ts';
+import { encodeForm } from '../../sandbox/stripe-js/form.ts';
+import { byLabel, choose, labels, radio, type } from './helpers.ts';
+
+type Keys = { publishableKey: string; secretKey?: string };
+let keys: Keys;
+
+/** Server-side call to the emulator with the secret key, as the merchant's server would make it. */
+async function server<T = Record<string, any>>(method: 'GET' | 'POST', path: string, body?: Record<string, any>): Promise<T> {
+  const res = await fetch(`/sandbox/stripe${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: body ? encodeForm(body) : undefined,
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
+  return json as T;
+}
+
+function fillCard(root: ParentNode, number = '4242 4242 4242 4242') {
+  type(byLabel(root, 'Card number'), number);
+  type(byLabel(root, 'Expiration date'), '12 / 40');
+  type(byLabel(root, 'Security code'), '123');
+}
+
+describe('stand-in flows on emulator objects made with the secret key', function () {
+  let stripe: Stripe;
+  let navigated: string[];
+  before(async function () {
+    keys = (await (await fetch('/sandbox/test-keys')).json()) as Keys;
+    if (!keys.secretKey) this.skip(); // skipped: /sandbox/test-keys does not expose a secret key on this server
+  });
+  beforeEach(() => {
+    stripe = installStripeStandIn({ apiBase: '/sandbox/stripe' })(keys.publishableKey);
+    navigated = [];
+    setNavigate((url) => navigated.push(url));
+  });
+  afterEach(() => setNavigate(null));
+
+  it('confirmSetup: if_required resolves {setupIntent}; always navigates with setup_intent parameters; retrieveSetupIntent agrees', async () => {
+    for (const redirect of ['if_required', 'always'] as const) {
+      const customer = await server('POST', '/v1/customers', { email: 'setup@example.com' });
+      const si = await server('POST', '/v1/setup_intents', { customer: customer.id, 'payment_method_types[0]': 'card' });
+      const elements = stripe.elements({ mode: 'setup', currency: 'usd' });
+      const root = await fixture<HTMLDivElement>(html`<div></div>`);
+      elements.create('payment').mount(root);
+      fillCard(root);
+      await elements.submit();
+      const confirmParams = { return_url: `${location.origin}/saved` };
+      if (redirect === 'if_required') {
+        const { setupIntent, error } = await stripe.confirmSetup({ elements, clientSecret: si.client_secret, redirect, confirmParams });
+        expect(error).to.equal(undefined);
+        expect(setupIntent).to.deep.include({ id: si.id, status: 'succeeded' });
+      } else {
+        void stripe.confirmSetup({ elements, clientSecret: si.client_secret, confirmParams });
+        await waitUntil(() => navigated.length === 1, 'navigation');
+        expect(navigated[0]).to.equal(`${location.origin}/saved?setup_intent=${si.id}&setup_intent_client_secret=${si.client_secret}&redirect_status=succeeded`);
+      }
+      const { setupIntent } = await stripe.retrieveSetupIntent(si.client_secret);
+      expect(setupIntent?.status).to.equal('succeeded');
+      expect((await server('GET', `/v1/setup_intents/${si.id}`)).payment_method).to.match(/^pm_/);
+    }
+  });
+
+  it('initEmbeddedCheckout: line items render, paying completes the session and navigates to its return_url', async () => {
+    const session = await server('POST', '/v1/checkout/sessions', {
+      mode: 'payment',
+      ui_mode: 'embedded_page',
+      return_url: `${location.origin}/return?session_id={CHECKOUT_SESSION_ID}`,
+      line_items: [{ quantity: 2, price_data: { currency: 'usd', unit_amount: 2000, product_data: { name: 'T-shirt' } } }],
+    });
+    const checkout = await (stripe as unknown as { initEmbeddedCheckout: Stripe['createEmbeddedCheckoutPage'] }).initEmbeddedCheckout({
+      fetchClientSecret: async () => session.client_secret,
+    });
+    const node = await fixture<HTMLDivElement>(html`<div></div>`);
+    checkout.mount(node);
+    expect([...node.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['T-shirt × 2: $40.00']);
+    type(byLabel(node, 'Email'), 'buyer@example.com');
+    fillCard(node);
+    node.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => navigated.length === 1, 'navigation');
+    expect(navigated[0]).to.equal(`${location.origin}/return?session_id=${session.id}`);
+    const done = await server('GET', `/v1/checkout/sessions/${session.id}`);
+    expect(done).to.deep.include({ status: 'complete', payment_status: 'paid' });
+    checkout.destroy();
+  });
+
+  it('CustomerSession: the Payment Element lists the saved card from a setup-mode embedded Checkout and pays with it', async () => {
+    const customer = await server('POST', '/v1/customers', { email: 'saved@example.com' });
+    const setup = await server('POST', '/v1/checkout/sessions', { mode: 'setup', currency: 'usd', customer: customer.id, ui_mode: 'embedded_page', redirect_on_completion: 'never' });
+    let completed = false;
+    const checkout = await stripe.createEmbeddedCheckoutPage({ clientSecret: setup.client_secret, onComplete: () => (completed = true) });
+    const node = await fixture<HTMLDivElement>(html`<div></div>`);
+    checkout.mount(node);
+    fillCard(node, '4242 4242 4242 4242');
+    node.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => completed, 'onComplete');
+    checkout.destroy();
+
+    const cs = await server('POST', '/v1/customer_sessions', {
+      customer: customer.id,
+      components: { payment_element: { enabled: true, features: { payment_method_redisplay: 'enabled' } } },
+    });
+    const elements = stripe.elements({ mode: 'payment', amount: 2500, currency: 'usd', customerSessionClientSecret: cs.client_secret });
+    const root = await fixture<HTMLDivElement>(html`<div></div>`);
+    elements.create('payment').mount(root);
+    await waitUntil(() => labels(root).includes('Visa •••• 4242'), 'saved card');
+    expect(radio(root, 'Visa •••• 4242').checked).to.equal(true);
+    choose(radio(root, 'Visa •••• 4242'));
+    await elements.submit();
+    const { confirmationToken, error } = await stripe.createConfirmationToken({ elements });
+    expect(error).to.equal(undefined);
+    expect((confirmationToken!.payment_method_preview as unknown as { card: { last4: string } }).card.last4).to.equal('4242');
+  });
+});
