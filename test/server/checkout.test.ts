@@ -72,6 +72,22 @@ describe('POST /api/checkout', () => {
     assert.equal(intents.data.filter((pi) => pi.metadata?.order_id === first.orderId).length, 1);
   });
 
+  test('two concurrent requests of one attempt make one payment', async () => {
+    const token = await confirmationToken(sandbox, CARDS.success);
+    const request = { attemptId: attemptId(), confirmationTokenId: token, item: 'tshirt' };
+    const responses = await Promise.all([postJson(sandbox, '/api/checkout', request), postJson(sandbox, '/api/checkout', request)]);
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    for (const [i, response] of responses.entries()) {
+      // Either the replayed answer, or "still in progress" (409), which the widget retries.
+      if (response.status !== 200) assert.deepEqual([response.status, bodies[i].error.code], [409, 'attempt_in_progress']);
+    }
+    const orderIds = new Set(bodies.filter((b) => b.orderId).map((b) => b.orderId));
+    assert.equal(orderIds.size, 1);
+    const [orderId] = orderIds;
+    const intents = await sandbox.emulator.stripeClient().paymentIntents.list({ limit: 100 });
+    assert.equal(intents.data.filter((pi) => pi.metadata?.order_id === orderId).length, 1);
+  });
+
   test('an attempt id reused for another item is refused', async () => {
     const id = attemptId();
     const token = await confirmationToken(sandbox, CARDS.success);

@@ -47,7 +47,7 @@ const CREATE: Record<string, Spec> = {
 
 /** The subscription with `latest_invoice` (and its includable fields) expanded as asked. */
 function out(ctx: Ctx, sub: Stripe.Subscription, expand: string[]): Stripe.Subscription {
-  const result = applyExpand(ctx.state, sub, expand.filter((e) => !e.startsWith('latest_invoice')));
+  const result = { ...applyExpand(ctx.state, sub, expand.filter((e) => !e.startsWith('latest_invoice'))) };
   const wantsInvoice = expand.some((e) => e.startsWith('latest_invoice'));
   if (wantsInvoice && typeof sub.latest_invoice === 'string') {
     const invoice = ctx.state.invoices.get(sub.latest_invoice);
