@@ -50,6 +50,17 @@ export interface CheckoutResponse {
   clientSecret: string;
 }
 
+/**
+ * GET /api/payments/:paymentIntentId: the order a PaymentIntent belongs to, for the page a
+ * redirect-based payment method returns to. No personal data.
+ */
+export interface PaymentLookup {
+  orderId: string;
+  item: string;
+  /** The order's status: `pending` until the webhook says `paid` (or `failed`, …). */
+  status: string;
+}
+
 export type ErrorType =
   | 'invalid_request_error'
   | 'card_error'

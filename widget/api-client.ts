@@ -3,6 +3,7 @@ import type {
   CheckoutRequest,
   CheckoutResponse,
   ErrorDetail,
+  PaymentLookup,
   PublicConfig,
   Quote,
 } from '../protocol/index.ts';
@@ -62,6 +63,10 @@ export class ApiClient {
 
   getQuote(item: string): Promise<Quote> {
     return this.request<Quote>(`api/quote?item=${encodeURIComponent(item)}`);
+  }
+
+  getPayment(paymentIntentId: string): Promise<PaymentLookup> {
+    return this.request<PaymentLookup>(`api/payments/${encodeURIComponent(paymentIntentId)}`);
   }
 
   /**

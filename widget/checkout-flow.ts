@@ -5,6 +5,7 @@ import { ApiClient, CheckoutError } from './api-client.ts';
 import { appearanceFrom } from './appearance.ts';
 import { emit } from './events.ts';
 import { MountSlots } from './mount-slots.ts';
+import { forgetReturnedPayment, returnedPayment } from './return-page.ts';
 import { loadStripeFor } from './stripe-loader.ts';
 
 /**
@@ -31,6 +32,10 @@ type FlowHost = ReactiveControllerHost & HTMLElement & CheckoutInputs;
 
 /** Intent statuses after which the money is on its way and the order can be shown as paid. */
 const PAID: ReadonlySet<IntentStatus> = new Set(['succeeded', 'processing', 'requires_capture']);
+
+const NOT_COMPLETED = 'The payment was not completed. Please try again or use another payment method.';
+
+type ReturnedOutcome = { paid: true; orderId: string; paymentIntentId: string } | { paid: false; error: ErrorDetail };
 
 /**
  * The checkout state machine: load config, quote and Stripe; mount the three Elements in one
@@ -123,14 +128,9 @@ export class CheckoutFlow implements ReactiveController {
         declineMessage = next.paymentIntent?.last_payment_error?.message;
       }
       if (!PAID.has(status)) {
-        return this.fail({
-          type: 'card_error',
-          code: 'payment_not_completed',
-          message: declineMessage ?? 'The payment was not completed. Please try again or use another payment method.',
-        });
+        return this.fail({ type: 'card_error', code: 'payment_not_completed', message: declineMessage ?? NOT_COMPLETED });
       }
-      this.set('succeeded', { kind: 'status', text: `Payment received. Thank you! Your order is ${result.orderId}.` });
-      emit(this.host, 'link-checkout-success', { orderId: result.orderId, paymentIntentId: result.paymentIntentId });
+      this.succeed(result.orderId, result.paymentIntentId);
     } catch (cause) {
       this.fail(CheckoutError.from(cause).detail);
     } finally {
@@ -162,13 +162,41 @@ export class CheckoutFlow implements ReactiveController {
       const stripe = await loadStripeFor(config, (path) => api.resolve(path));
       if (!isCurrent()) return;
       this.stripe = stripe;
+      const returned = await this.returnedOutcome(stripe, api, item);
+      if (!isCurrent()) return;
+      if (returned?.paid) return this.succeed(returned.orderId, returned.paymentIntentId);
       await this.mountElements(stripe, quote);
       if (!isCurrent()) return;
       this.set('ready', undefined);
       emit(this.host, 'link-checkout-ready');
+      if (returned) this.fail(returned.error);
     } catch (cause) {
       if (isCurrent()) this.fail(CheckoutError.from(cause).detail, 'error');
     }
+  }
+
+  /**
+   * When this page is the return_url of a redirect-based payment this checkout made, its outcome:
+   * paid means no form at all (paying again would charge twice); failed shows why, above the form.
+   */
+  private async returnedOutcome(stripe: Stripe, api: ApiClient, item: string): Promise<ReturnedOutcome | null> {
+    const returned = returnedPayment();
+    if (!returned) return null;
+    // Several checkouts may share a page: only the one that sold this item claims the payment.
+    const payment = await api.getPayment(returned.paymentIntentId).catch(() => null);
+    if (!payment || payment.item !== item) return null;
+    forgetReturnedPayment();
+    const { paymentIntent, error } = await stripe.retrievePaymentIntent(returned.clientSecret);
+    if (paymentIntent && PAID.has(paymentIntent.status as IntentStatus)) {
+      return { paid: true, orderId: payment.orderId, paymentIntentId: paymentIntent.id };
+    }
+    const message = paymentIntent?.last_payment_error?.message ?? NOT_COMPLETED;
+    return { paid: false, error: error ? stripeErrorDetail(error) : { type: 'card_error', code: 'payment_not_completed', message } };
+  }
+
+  private succeed(orderId: string, paymentIntentId: string): void {
+    this.set('succeeded', { kind: 'status', text: `Payment received. Thank you! Your order is ${orderId}.` });
+    emit(this.host, 'link-checkout-success', { orderId, paymentIntentId });
   }
 
   /** One deferred-intent Elements group; mounted in the order Link needs to autofill. */

@@ -39,8 +39,13 @@ export class EventLog {
     return this.byId.get(id);
   }
 
-  list(filter: { type?: string; types?: string[]; starting_after?: string; limit: number }): { data: EmittedEvent[]; has_more: boolean } {
+  list(filter: { type?: string; types?: string[]; delivery_success?: boolean; starting_after?: string; limit: number }): {
+    data: EmittedEvent[];
+    has_more: boolean;
+  } {
     let items = this.events;
+    // delivery_success=false: events still pending or whose delivery failed to some endpoint.
+    if (filter.delivery_success !== undefined) items = items.filter((e) => (e.pending_webhooks === 0) === filter.delivery_success);
     if (filter.type) items = items.filter((e) => matchesType(filter.type!, e.type));
     if (filter.types) items = items.filter((e) => filter.types!.includes(e.type));
     if (filter.starting_after) {

@@ -76,7 +76,7 @@ export class AddressElement extends SandboxElement<StripeAddressElementOptions> 
       empty,
       complete: this.validate().length === 0,
       // False while the address is one Link filled in; `contacts` (saved addresses) are not modeled.
-      isNewAddress: this.savedValue !== JSON.stringify(value),
+      isNewAddress: true,
       value,
     };
   }
@@ -91,10 +91,14 @@ export class AddressElement extends SandboxElement<StripeAddressElementOptions> 
     if (country && ![...country.options].some((o) => o.value === a.country)) return; // outside allowedCountries
     for (const [name, value] of Object.entries(values)) {
       const f = this.fields.get(name);
-      if (f && value != null) f.value = value;
+      if (f && value != null) {
+        f.value = value;
+        this.setFieldError(name, f, null);
+      }
     }
+    this.invalid = [...this.fields.values()].some((f) => f.getAttribute('aria-invalid') === 'true');
     this.savedValue = JSON.stringify(this.addressValue);
-    this.fill(values);
+    this.changed();
   }
 
   validate(): FieldError[] {

@@ -23,6 +23,8 @@ export interface ElementHost {
   readonly api: ApiClient;
   /** Called by the Link Authentication Element after a successful one-time-code login. */
   linkSignedIn(account: LinkAccount): void;
+  /** Called when the customer changes the email after logging in: Link's saved card goes away. */
+  linkSignedOut(): void;
 }
 
 type Field = HTMLInputElement | HTMLSelectElement;
@@ -46,7 +48,7 @@ export abstract class SandboxElement<Options extends object = object> implements
   private container: HTMLElement | null = null;
   private focused = false;
   private destroyed = false;
-  private invalid = false;
+  protected invalid = false;
 
   constructor(
     protected readonly host: ElementHost,
@@ -154,31 +156,16 @@ export abstract class SandboxElement<Options extends object = object> implements
 
   /** Renders again from the current options and state, keeping what the customer typed. */
   protected rerender(): void {
-    if (this.container) {
-      // Re-render keeping what the customer typed.
-      const typed = new Map([...this.fields].map(([name, f]) => [name, f.value]));
-      this.container.replaceChildren();
-      this.fields.clear();
-      this.render(this.container);
-      for (const [name, value] of typed) {
-        const f = this.fields.get(name);
-        if (f && value) f.value = value;
-      }
-      this.refreshClasses();
-    }
-  }
-
-  /** Sets fields as if the customer had filled them (Link autofill), then reports one change. */
-  protected fill(values: Record<string, string | null | undefined>): void {
-    for (const [name, value] of Object.entries(values)) {
+    if (!this.container) return;
+    const typed = new Map([...this.fields].map(([name, f]) => [name, f.value]));
+    this.container.replaceChildren();
+    this.fields.clear();
+    this.render(this.container);
+    for (const [name, value] of typed) {
       const f = this.fields.get(name);
-      if (!f || value === undefined || value === null) continue;
-      if (f instanceof HTMLSelectElement && ![...f.options].some((o) => o.value === value)) continue;
-      f.value = value;
-      this.setFieldError(name, f, null);
+      if (f && value) f.value = value;
     }
-    this.invalid = false;
-    this.changed();
+    this.refreshClasses();
   }
 
   focus(): void {
@@ -259,7 +246,7 @@ export abstract class SandboxElement<Options extends object = object> implements
     this.fields.set(name, control);
   }
 
-  private setFieldError(name: string, control: Field, message: string | null): void {
+  protected setFieldError(name: string, control: Field, message: string | null): void {
     const error = this.container?.querySelector<HTMLElement>(`#sbx-${this.elementType}-${this.uid}-${name}-error`);
     if (message) {
       control.setAttribute('aria-invalid', 'true');

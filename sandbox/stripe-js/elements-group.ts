@@ -162,6 +162,11 @@ export class SandboxElements implements ElementHost {
     this.submittedOk = false;
   }
 
+  linkSignedOut(): void {
+    this.created.forEach((e) => e instanceof PaymentElement && e.dropLinkAccount());
+    this.submittedOk = false;
+  }
+
   elementChanged(): void {
     this.submittedOk = false;
   }

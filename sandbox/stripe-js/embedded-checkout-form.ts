@@ -1,6 +1,7 @@
 // The embedded Checkout's page content: an order summary of the session's line items and a
 // labelled card form with inline errors and a polite live region, in plain light DOM.
 import type { FormValue } from './form.ts';
+import { applyAppearance, ensureStyles } from './styles.ts';
 import { parseExpiry, validateCardNumber, validateCvc, validateEmail, validateExpiry, type FieldError } from './validation.ts';
 
 /** GET /_sandbox/checkout/:id/embedded (sandbox/api embeddedView). */
@@ -28,7 +29,10 @@ let nextUid = 1;
 export function checkoutForm(session: CheckoutSessionView, submit: Submit): HTMLElement {
   const uid = nextUid++;
   const root = document.createElement('section');
-  root.className = 'SandboxEmbeddedCheckout';
+  // Styled like the Elements (default appearance): Checkout takes its look from the Dashboard, not from code.
+  root.className = 'SandboxElement SandboxEmbeddedCheckout';
+  ensureStyles();
+  applyAppearance(root, undefined);
   root.setAttribute('aria-label', 'Checkout');
 
   if (session.mode !== 'setup') {

@@ -24,7 +24,11 @@ export class LinkAuthenticationElement extends SandboxElement<StripeLinkAuthenti
     // 'change' fires when the customer leaves the field after editing it.
     input.addEventListener('change', () => void this.checkLink());
     input.addEventListener('input', () => {
-      if (this.link.step !== 'none' && this.link.email !== this.email) this.setLink({ step: 'none' });
+      if (this.link.step === 'none' || this.link.email === this.email) return;
+      const wasSignedIn = this.link.step === 'signedIn';
+      this.setLink({ step: 'none' });
+      // Another email is another customer: the Link card must not stay selectable (sandbox choice).
+      if (wasSignedIn) this.host.linkSignedOut();
     });
     this.slot = document.createElement('div');
     this.slot.className = 'SandboxLinkSlot';

@@ -66,6 +66,15 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
     this.select(pm.id);
   }
 
+  /** After a change of email: the Link card is no longer offered; a selected one falls back to a new card. */
+  dropLinkAccount(): void {
+    if (!this.saved.some((o) => o.source === 'link')) return;
+    const wasSelected = this.saved.some((o) => o.source === 'link' && o.pm.id === this.selected);
+    this.saved = this.saved.filter((o) => o.source !== 'link');
+    if (wasSelected) this.select(this.saved[0]?.pm.id ?? NEW_CARD);
+    else this.rerender();
+  }
+
   /** The card as the emulator expects it; call only after validate() returned no errors. */
   cardData(): CardData {
     const expiry = parseExpiry(this.value('expiry')) ?? { month: 0, year: 0 };

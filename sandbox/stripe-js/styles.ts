@@ -12,6 +12,14 @@ const CSS = `
 .SandboxField input:focus,.SandboxField select:focus{outline:2px solid var(--sbx-primary);outline-offset:1px}
 .SandboxField [aria-invalid=true]{border-color:var(--sbx-danger)}
 .SandboxField-error{color:var(--sbx-danger);margin-top:var(--sbx-spacing)}
+.SandboxTabs [role=tab],.SandboxAccordionItem>button{font:inherit;color:inherit;background:var(--sbx-bg);border:1px solid #8a8f98;border-radius:var(--sbx-radius);padding:calc(var(--sbx-spacing) * 3);margin-bottom:calc(var(--sbx-spacing) * 3)}
+.SandboxTabs [aria-selected=true],.SandboxAccordionItem>[aria-expanded=true]{border-color:var(--sbx-primary);box-shadow:0 0 0 1px var(--sbx-primary)}
+.SandboxAccordionItem>button{display:block;width:100%;text-align:start}
+.SandboxSaved{border:0;padding:0;margin:0 0 calc(var(--sbx-spacing) * 3)}
+.SandboxSaved legend{margin-bottom:var(--sbx-spacing)}
+.SandboxSaved-note,.SandboxLinkCode-note{opacity:.75}
+.SandboxLinkCode-status,.SandboxEmbeddedCheckout-status{margin-top:var(--sbx-spacing)}
+.SandboxEmbeddedCheckout button[type=submit]{font:inherit;color:#fff;background:var(--sbx-primary);border:0;border-radius:var(--sbx-radius);padding:calc(var(--sbx-spacing) * 4) calc(var(--sbx-spacing) * 8)}
 `;
 
 export function ensureStyles(): void {

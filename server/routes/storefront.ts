@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { PublicConfig } from '../../protocol/index.ts';
+import type { PaymentLookup, PublicConfig } from '../../protocol/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 
@@ -15,6 +15,12 @@ export function storefrontRoutes({ store, pricing, config }: AppDeps) {
       return c.json(body);
     })
     .get('/api/quote', (c) => c.json(pricing.quote({ item: c.req.query('item') })))
+    .get('/api/payments/:paymentIntentId', async (c) => {
+      const order = await store.findOrderByPaymentIntent(c.req.param('paymentIntentId'));
+      if (!order) throw new ApiError(404, 'invalid_request_error', 'payment_not_found', 'There is no order for this payment.');
+      const body: PaymentLookup = { orderId: order.id, item: order.item, status: order.status };
+      return c.json(body);
+    })
     .get('/api/orders/:id', async (c) => {
       // Order ids are unguessable; the answer carries no personal data.
       const order = await store.findOrder(c.req.param('id'));

@@ -316,7 +316,10 @@ contractCase(
     });
     const invoice = sub.latest_invoice as Stripe.Invoice;
     const piId = intentIdFromClientSecret(invoice.confirmation_secret!.client_secret);
-    const token = await confirmationToken(target, TEST_PM.visa);
+    // The token's setup_future_usage must agree with the intent's (save_default_payment_method
+    // may set it); read it rather than assume it.
+    const intent = await stripe.paymentIntents.retrieve(piId);
+    const token = await confirmationToken(target, TEST_PM.visa, intent.setup_future_usage ? { setup_future_usage: intent.setup_future_usage } : {});
     const paid = await stripe.paymentIntents.confirm(piId, { confirmation_token: token.id });
     assert.equal(paid.status, 'succeeded');
     const active = await eventually(async () => {

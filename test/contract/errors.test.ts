@@ -71,7 +71,7 @@ for (const [pm, declineCode, card] of [
 
 contractCase(
   'a declined intent can be confirmed again with another card and then succeeds',
-  'docs.stripe.com/api/errors (card errors leave the PaymentIntent usable); seed 000 § Submit the payment to Stripe',
+  'seed 000 § Handle post-payment events (after payment_failed, offer the customer another attempt to pay); stripe@23 types: paymentIntents.confirm',
   async () => {
     const declined = await confirmationToken(target, TEST_PM.chargeDeclined);
     const pi = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', metadata: meta });

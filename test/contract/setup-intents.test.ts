@@ -100,6 +100,9 @@ contractCase(
   'SetupIntent with a declined card (pm_card_chargeDeclined) is 402 card_error card_declined; the SetupIntent stays requires_payment_method',
   'docs.stripe.com/api/errors (card_error; setup_intent on errors involving a SetupIntent); docs.stripe.com/testing (declined payments)',
   async () => {
+    // Somewhat uncertain: the testing docs describe 0002 as declining charges; that a SetupIntent
+    // (a card validation, no charge) is declined too is inferred from 4000 0000 0000 0341 being
+    // documented as the card that sets up fine and then fails to charge. Not re-confirmed here.
     const cus = await customer(target);
     const token = await confirmationToken(target, TEST_PM.chargeDeclined);
     const si = await stripe.setupIntents.create({ customer: cus.id, metadata: meta });

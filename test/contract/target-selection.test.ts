@@ -19,7 +19,7 @@ contractCase('suite wiring: an sk_live_ key is refused outright, and so is anyth
   assert.throws(() => targetKind({ STRIPE_SECRET_KEY: 'pk_test_abc123' }), /must be a test-mode secret key/);
 });
 
-contractCase(`suite wiring: this run's target is ${TARGET}, and each createTarget() on the sandbox is a fresh emulator`, SOURCE, async () => {
+contractCase('suite wiring: createTarget() follows the selected target, and on the sandbox each call is a fresh, independent emulator', SOURCE, async () => {
   const a = createTarget();
   const b = createTarget();
   assert.equal(a.kind, TARGET);

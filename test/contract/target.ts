@@ -32,6 +32,20 @@ export function targetKind(env: NodeJS.ProcessEnv = process.env): TargetKind {
 
 export const TARGET: TargetKind = targetKind();
 
+function envPublishableKey(): string | null {
+  const key = process.env.STRIPE_PUBLISHABLE_KEY?.trim();
+  if (!key) return null;
+  if (!key.startsWith('pk_test_')) throw new Error('test/contract: STRIPE_PUBLISHABLE_KEY must be a test-mode publishable key (pk_test_…).');
+  return key;
+}
+
+/** The publishable key of the target's account (the emulator's, or STRIPE_PUBLISHABLE_KEY on real Stripe). */
+export function publishableKey(target: Target): string {
+  const key = target.emulator ? target.emulator.publishableKey : envPublishableKey();
+  assert.ok(key, 'no publishable key: set STRIPE_PUBLISHABLE_KEY=pk_test_…');
+  return key;
+}
+
 export interface Target {
   kind: TargetKind;
   stripe: Stripe;
@@ -64,6 +78,8 @@ export function createTarget(emulatorOptions: StripeEmulatorOptions = {}): Targe
 export interface CaseOptions {
   /** Only meaningful on the sandbox; on real Stripe the case is skipped with this reason. */
   sandboxOnly?: string;
+  /** Needs a publishable key too; on real Stripe without STRIPE_PUBLISHABLE_KEY=pk_test_… it is skipped with this reason. */
+  needsPublishableKey?: string;
   /** Needs real Stripe; on the sandbox the case is skipped with this reason. */
   stripeOnly?: string;
   timeout?: number;
@@ -87,6 +103,10 @@ export function contractCase(
       return;
     }
     test(`${title} (sandbox only: ${opts.sandboxOnly})`, { timeout }, fn);
+    return;
+  }
+  if (opts.needsPublishableKey && TARGET === 'stripe' && !envPublishableKey()) {
+    test(`${title} (needs a publishable key)`, { skip: `needs STRIPE_PUBLISHABLE_KEY=pk_test_… with STRIPE_SECRET_KEY: ${opts.needsPublishableKey}` }, () => {});
     return;
   }
   if (opts.stripeOnly) {
@@ -121,7 +141,8 @@ export const RETURN_URL = 'https://shop.example/checkout/complete';
 
 /**
  * A ConfirmationToken made server-side with the test helper
- * (https://docs.stripe.com/api/confirmation_tokens/test_create; stripe.testHelpers.confirmationTokens),
+ * (stripe.testHelpers.confirmationTokens.create, POST /v1/test_helpers/confirmation_tokens: "creates a test
+ * mode Confirmation Token server side for your integration tests" per the SDK docs),
  * standing in for the one Stripe.js makes in the browser (seed 002 § create a ConfirmationToken).
  * It carries a return_url, as a browser-made token does.
  */

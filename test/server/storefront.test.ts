@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { SandboxServer } from '../../sandbox/wire.ts';
 import { catalogPriceRules, parseCatalog } from '../../server/pricing.ts';
-import { newSandbox } from './helpers.ts';
+import { CARDS, checkout, newSandbox } from './helpers.ts';
 
 let sandbox: SandboxServer;
 before(async () => { sandbox = await newSandbox(); });
@@ -22,6 +22,15 @@ describe('GET /api/config and /api/quote', () => {
   test('the API answers other origins (CMS pages), without credentials', async () => {
     const response = await sandbox.app.request('/api/quote?item=tshirt', { headers: { Origin: 'https://blog.example' } });
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('a payment finds its order (for the page a redirect returns to), and an unknown one is a 404', async () => {
+    const paid = await (await checkout(sandbox, CARDS.success)).json();
+    const lookup = await (await sandbox.app.request(`/api/payments/${paid.paymentIntentId}`)).json();
+    assert.deepEqual([lookup.orderId, lookup.item], [paid.orderId, 'tshirt']);
+    const missing = await sandbox.app.request('/api/payments/pi_unknown');
+    assert.equal(missing.status, 404);
+    assert.equal((await missing.json()).error.code, 'payment_not_found');
   });
 
   test('a quote comes from the catalog', async () => {

@@ -171,4 +171,19 @@ describe('Link Authentication Element: one-time-code login', () => {
     expect(body['payment_method_data[card][number]']).to.equal('4242424242424242');
     expect(body.payment_method).to.equal(undefined);
   });
+
+  it('changing the email after login drops the Link card from the Payment Element', async () => {
+    const { payment } = mountAll(EMAIL);
+    await waitUntil(() => labels(root).includes('Verification code'), 'code step');
+    type(codeInput(root), '999999');
+    await waitUntil(() => labels(root).includes('Visa •••• 4242'), 'saved card');
+    const changes: StripePaymentElementChangeEvent[] = [];
+    payment.on('change', (e) => changes.push(e));
+    type(byLabel(root, 'Email'), 'other@example.com');
+    expect(labels(root)).to.not.include('Visa •••• 4242');
+    expect(root.querySelector('#pay fieldset')).to.equal(null);
+    expect(root.querySelector<HTMLElement>('#pay .SandboxNewCard')!.hidden).to.equal(false);
+    expect(changes.at(-1)).to.deep.include({ complete: false });
+    expect(root.querySelector('#la')!.textContent).to.not.contain('Signed in to Link');
+  });
 });

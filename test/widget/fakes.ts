@@ -32,6 +32,9 @@ export class FakeStripe {
   submit: () => Promise<{ error?: any }> = async () => ({});
   tokenParams: { return_url?: string } | undefined;
   createConfirmationToken: () => Promise<any> = async () => ({ confirmationToken: { id: 'ctoken_test_1' } });
+  retrievePaymentIntent: (clientSecret: string) => Promise<any> = async () => ({
+    paymentIntent: { id: 'pi_test_1', status: 'succeeded' },
+  });
   handleNextAction: (options: { clientSecret: string }) => Promise<any> = async () => ({
     paymentIntent: { id: 'pi_test_1', status: 'succeeded' },
   });
@@ -92,6 +95,10 @@ export class FakeStripe {
         fake.tokenParams = options.params;
         if (!options.elements) throw new Error('elements required');
         return fake.createConfirmationToken();
+      },
+      retrievePaymentIntent: (clientSecret: string) => {
+        fake.log.push(`retrievePaymentIntent ${clientSecret}`);
+        return fake.retrievePaymentIntent(clientSecret);
       },
       handleNextAction: (options: { clientSecret: string }) => {
         fake.log.push(`handleNextAction ${options.clientSecret}`);

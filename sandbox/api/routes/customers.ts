@@ -4,7 +4,7 @@ import { invalidParam, missingParam } from '../errors.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { ADDRESS, EXPAND, SHIPPING, type Spec, obj, parseParams } from '../params.ts';
 import { createCustomer, requireCustomer, updateCustomer } from '../resources/customers.ts';
-import { attachPaymentMethod, detachPaymentMethod, requirePaymentMethod } from '../resources/payment-methods.ts';
+import { attachPaymentMethod, detachPaymentMethod, requirePaymentMethod, resolvePaymentMethod } from '../resources/payment-methods.ts';
 
 const CUSTOMER: Record<string, Spec> = {
   email: 'string',
@@ -77,7 +77,9 @@ export function customerRoutes(app: Hono, deps: RouterDeps): void {
   defineRoute(app, deps, 'POST', '/v1/payment_methods/:id/attach', 'secret', (req, ctx) => {
     const p = parseParams(req.params, { customer: 'string', expand: EXPAND }, ['customer']);
     if (!p.customer.startsWith('cus_')) throw invalidParam('customer', `Invalid customer: ${p.customer}`);
-    return attachPaymentMethod(ctx, requirePaymentMethod(ctx, req.path.id), p.customer);
+    requireCustomer(ctx, p.customer, 'customer');
+    // A test token (`pm_card_visa`) attaches a fresh PaymentMethod, as in docs.stripe.com/testing.
+    return attachPaymentMethod(ctx, resolvePaymentMethod(ctx, req.path.id, 'payment_method'), p.customer);
   });
 
   defineRoute(app, deps, 'POST', '/v1/payment_methods/:id/detach', 'secret', (req, ctx) => {

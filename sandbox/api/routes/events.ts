@@ -12,12 +12,13 @@ export function eventRoutes(app: Hono, deps: RouterDeps, log: EventLog): void {
     const p = parseParams(req.params, {
       type: 'string',
       types: { array: 'string' },
+      delivery_success: 'bool',
       limit: 'int',
       starting_after: 'string',
       expand: EXPAND,
     });
     const limit = Math.min(Math.max(p.limit ?? 10, 1), 100);
-    const { data, has_more } = log.list({ type: p.type, types: p.types, starting_after: p.starting_after, limit });
+    const { data, has_more } = log.list({ type: p.type, types: p.types, delivery_success: p.delivery_success, starting_after: p.starting_after, limit });
     return { object: 'list', data, has_more, url: '/v1/events' };
   });
 
