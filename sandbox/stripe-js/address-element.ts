@@ -76,7 +76,7 @@ export class AddressElement extends SandboxElement<StripeAddressElementOptions> 
       empty,
       complete: this.validate().length === 0,
       // False while the address is one Link filled in; `contacts` (saved addresses) are not modeled.
-      isNewAddress: true,
+      isNewAddress: this.savedValue !== JSON.stringify(value),
       value,
     };
   }

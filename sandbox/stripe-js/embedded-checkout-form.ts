@@ -35,6 +35,15 @@ export function checkoutForm(session: CheckoutSessionView, submit: Submit): HTML
   applyAppearance(root, undefined);
   root.setAttribute('aria-label', 'Checkout');
 
+  if (session.status !== 'open') {
+    // A finished or expired session shows no form (Checkout shows its own completed/expired page).
+    const p = document.createElement('p');
+    p.setAttribute('role', 'status');
+    p.textContent = session.status === 'complete' ? 'This checkout is already complete.' : 'This checkout session has expired.';
+    root.append(p);
+    return root;
+  }
+
   if (session.mode !== 'setup') {
     const list = document.createElement('ul');
     list.setAttribute('aria-label', 'Order summary');

@@ -14,7 +14,7 @@ export interface LayoutChoice {
 export function layoutOf(layout: StripePaymentElementOptions['layout']): LayoutChoice {
   const spec = typeof layout === 'string' ? { type: layout } : layout ?? { type: 'accordion' as const };
   return {
-    type: 'accordion',
+    type: spec.type === 'tabs' ? 'tabs' : 'accordion',
     defaultCollapsed: 'defaultCollapsed' in spec && spec.defaultCollapsed === true,
   };
 }

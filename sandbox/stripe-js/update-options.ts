@@ -25,7 +25,7 @@ export const PAYMENT_LAYOUT_FIXED = ['defaultCollapsed', 'paymentMethodLogoPosit
 
 // https://docs.stripe.com/js/elements_object/update_address_element: only fields and validation.
 // (@stripe/stripe-js types the argument as Partial<StripeAddressElementOptions>, wider than the docs.)
-export const ADDRESS_UPDATABLE = ['fields', 'validation', 'mode'] as const;
+export const ADDRESS_UPDATABLE = ['fields', 'validation'] as const;
 
 // The Link Authentication Element documents no update() options (its type has no update method).
 export const LINK_AUTHENTICATION_UPDATABLE = [] as const;

@@ -141,8 +141,8 @@ export const RETURN_URL = 'https://shop.example/checkout/complete';
 
 /**
  * A ConfirmationToken made server-side with the test helper
- * (stripe.testHelpers.confirmationTokens.create, POST /v1/test_helpers/confirmation_tokens: "creates a test
- * mode Confirmation Token server side for your integration tests" per the SDK docs),
+ * (stripe.testHelpers.confirmationTokens.create, POST /v1/test_helpers/confirmation_tokens; the SDK documents
+ * it as the server-side way to make test-mode tokens for integration tests),
  * standing in for the one Stripe.js makes in the browser (seed 002 § create a ConfirmationToken).
  * It carries a return_url, as a browser-made token does.
  */

@@ -15,15 +15,19 @@ export const CHROMIUM_ARGS = [
 
 export interface RunningServer { origin: string; stop(): Promise<void> }
 
-/** Starts the real server (server/main.ts) on a free port, on the sandbox, with a throwaway store. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real server (server/main.ts) on a free port with a throwaway store: on the sandbox,
+ * or with `stripeEnv` (STRIPE_* variables) as in production.
+ */
+export async function startServer(stripeEnv: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(join(root, 'dist/link-checkout.js')) || !existsSync(join(root, 'dist/sandbox/stripe.js'))) {
     throw new Error('The widget is not built: run `npm run build` first (npm test does).');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'link-checkout-e2e-'));
   // A folder that does not exist yet, as on a fresh clone.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: join(dataDir, 'fresh/pglite') };
-  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL']) delete env[key];
+  for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'LINK_CHECKOUT_SANDBOX']) delete env[key];
+  Object.assign(env, stripeEnv);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const origin = await new Promise<string>((resolve, reject) => {

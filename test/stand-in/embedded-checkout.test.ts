@@ -141,4 +141,16 @@ describe('embedded Checkout', () => {
     expect(node.querySelector('button[type="submit"]')!.textContent).to.equal('Save card');
     checkout.destroy();
   });
+
+  it('a completed or expired session renders a notice instead of the form', async () => {
+    for (const [status, text] of [['complete', 'already complete'], ['expired', 'expired']] as const) {
+      session = view({ status });
+      const checkout = await init({ fetchClientSecret: async () => SECRET });
+      const node = await fixture<HTMLDivElement>(html`<div></div>`);
+      checkout.mount(node);
+      expect(node.querySelector('form')).to.equal(null);
+      expect(node.querySelector('[role="status"]')!.textContent).to.contain(text);
+      checkout.destroy();
+    }
+  });
 });
