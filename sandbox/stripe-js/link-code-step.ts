@@ -39,7 +39,8 @@ export function codeStep(email: string, verify: (code: string) => Promise<CodeOu
   input.name = 'link_code';
   input.inputMode = 'numeric';
   input.autocomplete = 'one-time-code';
-  input.maxLength = 6;
+  // No maxLength: a pasted "123 456" must survive; input is cut to 6 digits below.
+  input.size = 6;
   input.pattern = '\\d{6}';
   input.setAttribute('aria-describedby', `${id}-status`);
   const status = document.createElement('div');

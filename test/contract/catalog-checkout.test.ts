@@ -267,6 +267,55 @@ contractCase(
   },
 );
 
+contractCase(
+  'Payment Links: a purchase through the link completes a payment-mode Checkout Session tied to the link (checkout.session.completed); a deactivated link no longer sells',
+  'seed 004 § Track payments (checkout.session.completed) / § Deactivate a payment link (customers can no longer finalize purchases)',
+  async () => {
+    const emulator = requireEmulator(target);
+    const { oneTime } = await productWithPrices();
+    const link = await stripe.paymentLinks.create({
+      line_items: [{ price: oneTime.id, quantity: 2 }],
+      after_completion: { type: 'redirect', redirect: { url: 'https://shop.example/thanks' } },
+      metadata: meta,
+    });
+    const visit = await emulator.fetch(new Request(link.url));
+    assert.equal(visit.status, 303, 'the link opens a Checkout page');
+    const checkoutUrl = visit.headers.get('Location')!;
+    const sessionId = /\/(cs_[A-Za-z0-9_]+)/.exec(checkoutUrl)?.[1];
+    assert.ok(sessionId, checkoutUrl);
+    const paid = await emulator.fetch(
+      new Request(`${checkoutUrl}/complete`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          'card[number]': '4242424242424242',
+          'card[exp_month]': '12',
+          'card[exp_year]': String(new Date().getUTCFullYear() + 2),
+          'billing_details[email]': `buyer+${target.runId}@example.com`,
+        }).toString(),
+      }),
+    );
+    assert.equal(paid.status, 303);
+    assert.equal(paid.headers.get('Location'), 'https://shop.example/thanks');
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    assert.equal(session.mode, 'payment');
+    assert.equal(session.status, 'complete');
+    assert.equal(session.payment_status, 'paid');
+    assert.equal(session.payment_link, link.id);
+    assert.equal(session.amount_total, 3000);
+    const event = await eventually(async () => {
+      const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
+      return events.data.find((e) => (e.data.object as Stripe.Checkout.Session).id === sessionId);
+    }, 'checkout.session.completed');
+    assert.equal((event.data.object as Stripe.Checkout.Session).payment_link, link.id);
+
+    await stripe.paymentLinks.update(link.id, { active: false });
+    const closed = await emulator.fetch(new Request(link.url));
+    assert.notEqual(closed.status, 303, 'a deactivated link does not open a Checkout page');
+  },
+  { sandboxOnly: "buying through a Payment Link means filling Stripe's hosted page in a browser; the sandbox plays buy.stripe.com and checkout.stripe.com" },
+);
+
 // ---------------------------------------------------------------------------------------------
 // Subscriptions with payment_behavior=default_incomplete
 
@@ -291,6 +340,9 @@ contractCase(
     assert.match(invoice.id!, /^in_/);
     assert.equal(invoice.status, 'open');
     assert.equal(invoice.amount_due, 900);
+    // The pinned API version's shape: the invoice no longer has a `payment_intent` field; the
+    // client secret comes from the includable `confirmation_secret` (stripe@23 types: Invoice).
+    assert.equal('payment_intent' in invoice, false, 'no invoice.payment_intent on the pinned API version');
     assert.equal(invoice.confirmation_secret?.type, 'payment_intent');
     const secret = invoice.confirmation_secret!.client_secret;
     const pi = await stripe.paymentIntents.retrieve(intentIdFromClientSecret(secret));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { field, fillCard, fillCheckout, launchBrowser, screenshot, startServer, startSiteOwnerPage, type RunningServer } from './harness.ts';
+import { axeViolations, field, fillCard, fillCheckout, launchBrowser, screenshot, startServer, startSiteOwnerPage, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -96,6 +96,20 @@ describe('the demo on the real server and the sandbox, in chromium', () => {
     await payButton(page).click();
     await expectPaid(page);
     await screenshot(page, 'card-0002-retry-succeeded');
+    await page.close();
+  });
+
+  test('axe finds no accessibility violations: ready, after a decline, and in the 3DS dialog', async () => {
+    const page = await openDemo();
+    assert.deepEqual(await axeViolations(page), []);
+    await fillCheckout(page, '4000 0000 0000 0002');
+    await payButton(page).click();
+    await page.getByRole('alert').filter({ hasText: /declined/i }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await fillCard(page, '4000 0000 0000 3220');
+    await payButton(page).click();
+    await page.getByRole('dialog', { name: /3D Secure/ }).waitFor();
+    assert.deepEqual(await axeViolations(page, '[role="dialog"]'), []);
     await page.close();
   });
 

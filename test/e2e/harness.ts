@@ -88,3 +88,19 @@ export async function fillCard(page: Page, card: string) {
   await field(page, 'Expiration date').fill('12 / 34');
   await field(page, 'Security code').fill('123');
 }
+
+/**
+ * axe-core's WCAG violations (shadow DOM included) as "rule: selector" lines, in the whole page or
+ * in what `selector` matches (a modal dialog: the page behind it is dimmed and out of reach).
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async (selector) => {
+    type Axe = { run(context: Element | Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+    const { axe } = window as unknown as { axe: Axe };
+    const context = selector ? document.querySelector(selector) : document;
+    if (!context) throw new Error(`nothing matches ${selector}`);
+    const { violations } = await axe.run(context, { resultTypes: ['violations'] });
+    return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+  }, selector);
+}

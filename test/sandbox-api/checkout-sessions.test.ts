@@ -10,7 +10,8 @@ const year = String(new Date().getUTCFullYear() + 2);
 async function submitHosted(emu: StripeEmulator, url: string, number: string, extra: Record<string, string> = {}) {
   const page = await emu.fetch(new Request(url));
   const html = await page.text();
-  const action = /<form method="post" action="([^"]+)"/.exec(html)![1].replace(/&#38;/g, '&');
+  // The form's action is relative to the page, so it works under any mount prefix.
+  const action = new URL(/<form method="post" action="([^"]+)"/.exec(html)![1], url).href;
   const body = new URLSearchParams({ 'card[number]': number, 'card[exp_month]': '12', 'card[exp_year]': year, 'card[cvc]': '123', 'billing_details[email]': 'jenny@example.com', ...extra });
   return emu.fetch(new Request(action, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' }));
 }

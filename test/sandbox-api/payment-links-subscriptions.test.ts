@@ -121,3 +121,32 @@ test('subscriptions: latest_invoice.payment_intent is not expandable on this API
   assert.equal((await stripe.events.list({ type: 'customer.subscription.deleted' })).data.length, 1);
   assert.equal((await rejects(() => stripe.subscriptions.retrieve('sub_nope'))).code, 'resource_missing');
 });
+
+test('mounted under a prefix with publicBaseUrl: link -> hosted page -> hosted_confirmation page', async () => {
+  const { Hono } = await import('hono');
+  const { createStripeEmulator } = await import('../../sandbox/api/index.ts');
+  const emu = createStripeEmulator({ publicBaseUrl: 'http://shop.example/sandbox/stripe', deliver: async () => new Response('ok') });
+  const outer = new Hono();
+  outer.route('/sandbox/stripe', emu.app);
+  const get = (url: string) => outer.fetch(new Request(url, { redirect: 'manual' }));
+  const stripe = emu.stripeClient();
+  const price = await stripe.prices.create({ product_data: { name: 'Mug' }, unit_amount: 1200, currency: 'usd' });
+  const link = await stripe.paymentLinks.create({
+    line_items: [{ price: price.id, quantity: 1 }],
+    after_completion: { type: 'hosted_confirmation', hosted_confirmation: { custom_message: 'See you soon!' } },
+  });
+  assert.equal(link.url, `http://shop.example/sandbox/stripe/_sandbox/payment_links/${link.id}`);
+  const visit = await get(link.url);
+  const pageUrl = visit.headers.get('location')!;
+  assert.match(pageUrl, /^http:\/\/shop\.example\/sandbox\/stripe\/_sandbox\/checkout\/cs_test_/);
+  const html = await (await get(pageUrl)).text();
+  const action = new URL(/<form method="post" action="([^"]+)"/.exec(html)![1], pageUrl).href;
+  const body = new URLSearchParams({ 'card[number]': '4242424242424242', 'card[exp_month]': '12', 'card[exp_year]': String(new Date().getUTCFullYear() + 1) });
+  const done = await outer.fetch(new Request(action, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' }));
+  assert.equal(done.status, 303);
+  const confirmation = await get(done.headers.get('location')!);
+  assert.equal(confirmation.status, 200);
+  assert.match(await confirmation.text(), /See you soon!/);
+  const [completed] = (await stripe.events.list({ type: 'checkout.session.completed' })).data;
+  assert.equal((completed.data.object as Stripe.Checkout.Session).payment_link, link.id);
+});

@@ -93,6 +93,16 @@ describe('stand-in flows on the emulator', () => {
     expect((await serverCheckout(confirmationToken!.id)).status).to.equal('succeeded');
   });
 
+  it('Link: confirmPayment pays an intent with the Link card (pk confirm with a payment_method token)', async () => {
+    const { clientSecret, paymentIntentId } = await pendingIntent();
+    const { elements, root } = await linkSignIn('654321');
+    await waitUntil(() => labels(root).includes('Visa •••• 4242'), 'saved card');
+    await elements.submit();
+    const { paymentIntent, error } = await stripe.confirmPayment({ elements, clientSecret, redirect: 'if_required' });
+    expect(error).to.equal(undefined);
+    expect(paymentIntent).to.deep.include({ id: paymentIntentId, status: 'succeeded' });
+  });
+
   it("confirmPayment redirect 'if_required' confirms with the pk + client secret and resolves the intent", async () => {
     const { clientSecret, paymentIntentId } = await pendingIntent();
     const elements = stripe.elements({ mode: 'payment', amount: 2500, currency: 'usd' });

@@ -117,7 +117,6 @@ export function checkoutSessionForLink(ctx: Ctx, link: Stripe.PaymentLink): Stri
       ui_mode: 'hosted_page',
       line_items: items.map((li) => ({ price: li.price!.id, quantity: li.quantity })),
       success_url: successUrl,
-      metadata: { ...link.metadata },
       payment_method_types: link.payment_method_types ?? undefined,
     },
     { paymentLink: link.id },

@@ -49,7 +49,7 @@ function checkoutPage(c: Context, ctx: Ctx, session: Stripe.Checkout.Session, er
     error ? 402 : 200,
     'Sandbox Checkout',
     `<ul>${rows}</ul>${total}${error ? `<p role="alert">${esc(error)}</p>` : ''}
-<form method="post" action="${esc(`${baseUrlOf(c)}/_sandbox/checkout/${session.id}/complete`)}">
+<form method="post" action="${esc(`${session.id}/complete`)}">
 <label>Email <input name="billing_details[email]" type="email" value="${esc(email)}"></label>
 <label>Card number <input name="card[number]" inputmode="numeric" autocomplete="cc-number" required></label>
 <label>Expiry month <input name="card[exp_month]" inputmode="numeric" value="12" required></label>
@@ -98,7 +98,7 @@ export function sandboxPageRoutes(app: Hono, deps: RouterDeps): void {
       if (session.status !== 'open') return html(c, 410, 'Checkout Session unavailable', `<p>${esc(err.body.message)}</p>`);
       return checkoutPage(c, ctx, session, err.body.message);
     }
-    return c.redirect(redirectAfterCompletion(session, `${baseUrlOf(c)}/_sandbox/checkout/${session.id}/done`), 303);
+    return c.redirect(redirectAfterCompletion(session, `${ctx.baseUrl}/_sandbox/checkout/${session.id}/done`), 303);
   });
 
   // Embedded completion by the stand-in: publishable key + client_secret + card fields.
