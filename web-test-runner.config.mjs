@@ -44,7 +44,9 @@ async function sandboxMiddleware(ctx, next) {
     return;
   }
   if (path === '/sandbox/test-keys') {
-    ctx.body = { publishableKey: (await sandbox()).emulator.publishableKey };
+    // Test-only: browser tests create server-side objects (SetupIntents, Checkout Sessions) with it.
+    const { emulator } = await sandbox();
+    ctx.body = { publishableKey: emulator.publishableKey, secretKey: emulator.secretKey };
     return;
   }
   if (!path.startsWith('/api/') && !path.startsWith('/sandbox/stripe/')) return next();

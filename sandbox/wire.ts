@@ -15,6 +15,11 @@ export interface SandboxServer {
   store: Store;
   /** The signing secret the server trusts for the emulator's deliveries. */
   webhookSecret: string;
+  /**
+   * Where browsers reach the emulator (origin + `/sandbox/stripe`), for the URLs it hands out:
+   * hosted Checkout pages and Payment Links. Known once the server listens.
+   */
+  setPublicOrigin(origin: string): void;
   /** Lets queued webhook deliveries land, then closes the store. */
   close(): Promise<void>;
 }
@@ -46,6 +51,9 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
     emulator,
     store,
     webhookSecret: endpoint.secret,
+    setPublicOrigin(origin) {
+      emulator.state.publicBaseUrl = new URL('/sandbox/stripe', origin).href;
+    },
     async close() {
       await emulator.webhooksIdle();
       await store.close();

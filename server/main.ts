@@ -31,9 +31,11 @@ mkdirSync(dataDir, { recursive: true });
 const store = await createPgliteStore(dataDir);
 
 const app = new Hono();
+let onListening = (_origin: string) => {};
 if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
   const sandbox = await createSandboxServer({ catalog, store });
+  onListening = (origin) => sandbox.setPublicOrigin(origin);
   app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
   app.route('/', sandbox.app);
 } else {
@@ -52,7 +54,9 @@ app.get('/demo/*', serveStatic({ root }));
 app.notFound(handleNotFound);
 
 const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostname: env.HOST ?? 'localhost' }, (info) => {
-  console.log(`Link Checkout listening on http://localhost:${info.port} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'})`);
+  const origin = env.PUBLIC_URL ?? `http://localhost:${info.port}`;
+  onListening(origin);
+  console.log(`Link Checkout listening on ${origin} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'})`);
 });
 
 // Close the store on the way out so the embedded database is flushed, not cut mid-write.
