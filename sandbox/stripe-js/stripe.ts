@@ -90,8 +90,11 @@ export function createStripe(apiBase: string, publishableKey: string, options?: 
       if (!id.startsWith('pi_')) notModeled('handleNextAction for a SetupIntent');
       const current = await api.get<PaymentIntent>(`/v1/payment_intents/${id}`, { client_secret: clientSecret });
       if (!current.ok) return { error: current.error };
-      // Stripe.js documents an error for other statuses; our widget only calls it on
-      // requires_action, and resolving the intent as is keeps a double call harmless.
+      // "It will throw an error if the PaymentIntent has a different status":
+      // https://docs.stripe.com/js/payment_intents/handle_next_action
+      if (current.body.status !== 'requires_action') {
+        throw new IntegrationError(`handleNextAction: the PaymentIntent has status ${current.body.status}; it must be requires_action.`);
+      }
       return authenticateIfNeeded(api, current.body, clientSecret);
     },
 

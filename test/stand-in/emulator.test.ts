@@ -83,7 +83,9 @@ describe('stand-in + emulator', () => {
     expect(response.status).to.equal('succeeded');
     const { paymentIntent } = await stripe.retrievePaymentIntent(response.clientSecret);
     expect(paymentIntent?.status).to.equal('succeeded');
-    expect((await stripe.handleNextAction({ clientSecret: response.clientSecret })).paymentIntent?.status).to.equal('succeeded');
+    let refusal: Error | undefined;
+    await stripe.handleNextAction({ clientSecret: response.clientSecret }).catch((e: Error) => (refusal = e));
+    expect(refusal?.name, 'no next action to handle').to.equal('IntegrationError');
   });
 
   it('3220: handleNextAction shows the 3DS page; Complete succeeds', async () => {

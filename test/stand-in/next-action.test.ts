@@ -67,11 +67,12 @@ describe('stripe.handleNextAction() with the mock 3DS page', () => {
     expect((await result).error?.code).to.equal('payment_intent_authentication_failure');
   });
 
-  it('resolves the PaymentIntent as is, without a modal, when no action is needed', async () => {
+  it('throws, as Stripe.js documents, when the PaymentIntent does not require an action', async () => {
     fetchStub = emulator('succeeded');
-    const { paymentIntent } = await newStripe().handleNextAction({ clientSecret: SECRET });
-    expect(paymentIntent?.status).to.equal('succeeded');
-    expect(fetchStub.calls).to.have.length(1);
+    let err: Error | undefined;
+    await newStripe().handleNextAction({ clientSecret: SECRET }).catch((e: Error) => (err = e));
+    expect(err?.name).to.equal('IntegrationError');
+    expect(err?.message).to.contain('requires_action');
     expect(dialog()).to.equal(null);
   });
 
