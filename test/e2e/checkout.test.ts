@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, field, fillCard, fillCheckout, launchBrowser, screenshot, startServer, startSiteOwnerPage, type RunningServer } from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, field, fillCard, fillCheckout, screenshot, serverAndBrowser, startSiteOwnerPage } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 const checkoutIn = (page: Page) => page.locator('link-checkout');
 const payButton = (page: Page) => page.getByRole('button', { name: /^Pay/ });
 
 async function openDemo(): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await running.browser.newPage();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(server.origin);
+  await page.goto(running.server.origin);
   await checkoutIn(page).and(page.locator('[state="ready"]')).waitFor({ timeout: 15_000 });
   assert.deepEqual(pageErrors, []);
   return page;
@@ -114,9 +105,9 @@ describe('the demo on the real server and the sandbox, in chromium', () => {
   });
 
   test("the snippet alone works on a site owner's page on another origin", async () => {
-    const site = await startSiteOwnerPage(server.origin, '<link-checkout item="mug" email="jenny@example.com" name="Jenny Rosen"></link-checkout>');
+    const site = await startSiteOwnerPage(running.server.origin, '<link-checkout item="mug" email="jenny@example.com" name="Jenny Rosen"></link-checkout>');
     try {
-      const page = await browser.newPage();
+      const page = await running.browser.newPage();
       await page.goto(site.url);
       await checkoutIn(page).and(page.locator('[state="ready"]')).waitFor({ timeout: 15_000 });
       assert.equal(await payButton(page).textContent().then((t) => t?.trim()), 'Pay $12.00');

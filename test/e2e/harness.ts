@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = join(import.meta.dirname, '../..');
@@ -103,4 +104,18 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
     const { violations } = await axe.run(context, { resultTypes: ['violations'] });
     return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
   }, selector);
+}
+
+/** One sandbox server and one browser for a test file, started before and stopped after it. */
+export function serverAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  const running = {} as { server: RunningServer; browser: Browser };
+  before(async () => {
+    running.server = await startServer();
+    running.browser = await launchBrowser();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
 }

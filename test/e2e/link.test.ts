@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { field, fillCheckout, launchBrowser, screenshot, startServer, type RunningServer } from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { field, fillCheckout, screenshot, serverAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 /** The demo rebuilt for the sandbox's seeded Link account, as a developer would try it. */
 async function openAsLinkCustomer(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(server.origin);
+  const page = await running.browser.newPage();
+  await page.goto(running.server.origin);
   await page.locator('link-checkout[state="ready"]').waitFor({ timeout: 15_000 });
   await page.locator('#options').getByLabel('Email').fill('link-demo@example.com');
   await page.getByRole('button', { name: 'Rebuild the checkout' }).click();
