@@ -140,8 +140,8 @@ contractCase(
 );
 
 contractCase(
-  'sandbox delivers setup_intent.succeeded, and payment_intent.succeeded after a completed 3DS challenge',
-  'seed 001 § Set up future Link payments (SetupIntent succeeds); seed 000 § Card authentication and 3D Secure',
+  'sandbox delivers setup_intent.succeeded and setup_intent.setup_failed, and payment_intent.succeeded after a completed 3DS challenge',
+  'seed 001 § Set up future Link payments (SetupIntent succeeds); stripe@23 types (Event types setup_intent.succeeded / setup_intent.setup_failed); seed 000 § Card authentication and 3D Secure',
   async () => {
     const emulator = requireEmulator(target);
     const url = 'https://shop.example/api/stripe/webhook-2';
@@ -154,6 +154,14 @@ contractCase(
       usage: 'off_session',
     });
     assert.equal((await deliveredEvents(endpoint, 'setup_intent.succeeded', si.id)).length, 1);
+
+    const failing = await stripe.setupIntents.create({ customer: cus.id });
+    await rejection(async () =>
+      stripe.setupIntents.confirm(failing.id, { confirmation_token: (await confirmationToken(target, TEST_PM.chargeDeclined)).id }),
+    );
+    const [setupFailed] = await deliveredEvents(endpoint, 'setup_intent.setup_failed', failing.id);
+    assert.ok(setupFailed, 'setup_intent.setup_failed delivered');
+    assert.equal((setupFailed.data.object as Stripe.SetupIntent).last_setup_error?.code, 'card_declined');
 
     const pi = await stripe.paymentIntents.create({
       amount: 1500,
