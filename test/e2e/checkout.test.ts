@@ -104,20 +104,22 @@ describe('the demo on the real server and the sandbox, in chromium', () => {
     await page.close();
   });
 
-  test("the snippet alone works on a site owner's page on another origin", async () => {
-    const site = await startSiteOwnerPage(running.server.origin, '<link-checkout item="mug" email="jenny@example.com" name="Jenny Rosen"></link-checkout>');
-    try {
-      const page = await running.browser.newPage();
-      await page.goto(site.url);
-      await checkoutIn(page).and(page.locator('[state="ready"]')).waitFor({ timeout: 15_000 });
-      assert.equal(await payButton(page).textContent().then((t) => t?.trim()), 'Pay $12.00');
-      await fillCheckout(page, '4242424242424242');
-      await payButton(page).click();
-      await checkoutIn(page).and(page.locator('[state="succeeded"]')).waitFor({ timeout: 15_000 });
-      await screenshot(page, 'cross-origin-succeeded');
-      await page.close();
-    } finally {
-      await site.close();
-    }
-  });
+  for (const classic of [false, true]) {
+    test(`the snippet alone works on a site owner's page on another origin (${classic ? 'one-file IIFE, classic script' : 'ES module'})`, async () => {
+      const site = await startSiteOwnerPage(running.server.origin, '<link-checkout item="mug" email="jenny@example.com" name="Jenny Rosen"></link-checkout>', { classic });
+      try {
+        const page = await running.browser.newPage();
+        await page.goto(site.url);
+        await checkoutIn(page).and(page.locator('[state="ready"]')).waitFor({ timeout: 15_000 });
+        assert.equal(await payButton(page).textContent().then((t) => t?.trim()), 'Pay $12.00');
+        await fillCheckout(page, '4242424242424242');
+        await payButton(page).click();
+        await checkoutIn(page).and(page.locator('[state="succeeded"]')).waitFor({ timeout: 15_000 });
+        await screenshot(page, classic ? 'cross-origin-iife-succeeded' : 'cross-origin-succeeded');
+        await page.close();
+      } finally {
+        await site.close();
+      }
+    });
+  }
 });

@@ -53,10 +53,16 @@ export async function startServer(stripeEnv: Record<string, string> = {}): Promi
   };
 }
 
-/** A site owner's page on another origin than the server, holding only the snippet. */
-export async function startSiteOwnerPage(serverOrigin: string, tag: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A site owner's page on another origin than the server, holding only the snippet: the ES module,
+ * or with `classic` the one-file IIFE build as a plain script.
+ */
+export async function startSiteOwnerPage(serverOrigin: string, tag: string, { classic = false } = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const script = classic
+    ? `<script src="${serverOrigin}/link-checkout.iife.js"></script>`
+    : `<script type="module" src="${serverOrigin}/link-checkout.js"></script>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
-<script type="module" src="${serverOrigin}/link-checkout.js"></script></head>
+${script}</head>
 <body><h1>A CMS page</h1>${tag}</body></html>`;
   const server: Server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
