@@ -29,6 +29,24 @@ const meta = { contract_run: target.runId };
 const SUCCESS_URL = 'https://shop.example/setup/done?session_id={CHECKOUT_SESSION_ID}';
 const RETURN_URL = 'https://shop.example/setup/return?session_id={CHECKOUT_SESSION_ID}';
 
+/** The hosted/embedded Checkout page's card fields for 4242 4242 4242 4242 (expires in two years). */
+function testCardFields(): Record<string, string> {
+  return {
+    'card[number]': '4242424242424242',
+    'card[exp_month]': '12',
+    'card[exp_year]': String(new Date().getUTCFullYear() + 2),
+    'card[cvc]': '123',
+  };
+}
+
+/** Waits for the checkout.session.completed event about `sessionId` and returns it. */
+function checkoutSessionCompleted(sessionId: string): Promise<Stripe.Event> {
+  return eventually(async () => {
+    const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
+    return events.data.find((e) => (e.data.object as Stripe.Checkout.Session).id === sessionId);
+  }, 'checkout.session.completed');
+}
+
 // ---------------------------------------------------------------------------------------------
 // CustomerSessions
 
@@ -179,10 +197,7 @@ async function assertSetupCompleted(sessionId: string, cus: Stripe.Customer): Pr
   const pm = await stripe.paymentMethods.retrieve(si.payment_method as string);
   assert.equal(pm.customer, cus.id);
   assert.equal(pm.card?.last4, '4242');
-  await eventually(async () => {
-    const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
-    return events.data.find((e) => (e.data.object as Stripe.Checkout.Session).id === sessionId);
-  }, 'checkout.session.completed');
+  await checkoutSessionCompleted(sessionId);
 }
 
 contractCase(
@@ -193,10 +208,7 @@ contractCase(
     const session = await setupSession('embedded_page', cus);
     const res = await sandboxBrowser(target, 'POST', `/_sandbox/checkout/${session.id}/complete`, {
       client_secret: session.client_secret!,
-      'card[number]': '4242424242424242',
-      'card[exp_month]': '12',
-      'card[exp_year]': String(new Date().getUTCFullYear() + 2),
-      'card[cvc]': '123',
+      ...testCardFields(),
       'billing_details[name]': 'Jenny Rosen',
       'billing_details[email]': cus.email ?? 'jenny@example.com',
     });
@@ -214,10 +226,7 @@ contractCase(
     const cus = await customer(target);
     const session = await setupSession('hosted_page', cus);
     const form = new URLSearchParams({
-      'card[number]': '4242424242424242',
-      'card[exp_month]': '12',
-      'card[exp_year]': String(new Date().getUTCFullYear() + 2),
-      'card[cvc]': '123',
+      ...testCardFields(),
       'billing_details[email]': cus.email ?? 'jenny@example.com',
     });
     const res = await emulator.fetch(
@@ -303,10 +312,7 @@ contractCase(
     assert.equal(session.payment_status, 'paid');
     assert.equal(session.payment_link, link.id);
     assert.equal(session.amount_total, 3000);
-    const event = await eventually(async () => {
-      const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
-      return events.data.find((e) => (e.data.object as Stripe.Checkout.Session).id === sessionId);
-    }, 'checkout.session.completed');
+    const event = await checkoutSessionCompleted(sessionId);
     assert.equal((event.data.object as Stripe.Checkout.Session).payment_link, link.id);
 
     await stripe.paymentLinks.update(link.id, { active: false });
@@ -319,20 +325,25 @@ contractCase(
 // ---------------------------------------------------------------------------------------------
 // Subscriptions with payment_behavior=default_incomplete
 
+/** A customer's monthly subscription created with payment_behavior=default_incomplete, its latest invoice's confirmation_secret expanded. */
+async function defaultIncompleteSubscription(): Promise<Stripe.Subscription> {
+  const { monthly } = await productWithPrices();
+  const cus = await customer(target);
+  return stripe.subscriptions.create({
+    customer: cus.id,
+    items: [{ price: monthly.id }],
+    payment_behavior: 'default_incomplete',
+    payment_settings: { save_default_payment_method: 'on_subscription' },
+    expand: ['latest_invoice.confirmation_secret'],
+    metadata: meta,
+  });
+}
+
 contractCase(
   'Subscription with payment_behavior=default_incomplete is incomplete; its latest invoice is open with a PaymentIntent confirmation_secret (pinned API shape)',
   'docs.stripe.com/billing/subscriptions/overview (incomplete until the first payment); stripe@23 types: Invoice.confirmation_secret {client_secret, type: payment_intent}',
   async () => {
-    const { monthly } = await productWithPrices();
-    const cus = await customer(target);
-    const sub = await stripe.subscriptions.create({
-      customer: cus.id,
-      items: [{ price: monthly.id }],
-      payment_behavior: 'default_incomplete',
-      payment_settings: { save_default_payment_method: 'on_subscription' },
-      expand: ['latest_invoice.confirmation_secret'],
-      metadata: meta,
-    });
+    const sub = await defaultIncompleteSubscription();
     assert.match(sub.id, /^sub_/);
     assert.equal(sub.status, 'incomplete');
     const invoice = sub.latest_invoice as Stripe.Invoice;
@@ -356,16 +367,7 @@ contractCase(
   'default_incomplete: confirming the first invoice PaymentIntent makes the subscription active and the invoice paid (invoice.paid emitted)',
   'docs.stripe.com/billing/subscriptions/overview (active once the first payment succeeds); stripe@23 types: SubscriptionCreateParams.payment_behavior',
   async () => {
-    const { monthly } = await productWithPrices();
-    const cus = await customer(target);
-    const sub = await stripe.subscriptions.create({
-      customer: cus.id,
-      items: [{ price: monthly.id }],
-      payment_behavior: 'default_incomplete',
-      payment_settings: { save_default_payment_method: 'on_subscription' },
-      expand: ['latest_invoice.confirmation_secret'],
-      metadata: meta,
-    });
+    const sub = await defaultIncompleteSubscription();
     const invoice = sub.latest_invoice as Stripe.Invoice;
     const piId = intentIdFromClientSecret(invoice.confirmation_secret!.client_secret);
     // The token's setup_future_usage must agree with the intent's (save_default_payment_method

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
 import { TEST_PM, confirmationToken, contractCase, createTarget, customer, idempotencyKey, rejection, requireEmulator } from './target.ts';
+import { confirmedPaymentIntent } from './fixtures.ts';
 
 const target = createTarget();
 const { stripe } = target;
@@ -119,8 +120,7 @@ contractCase(
     assert.equal(err.rawType, 'invalid_request_error');
     assert.equal(err.code, 'payment_intent_unexpected_state');
 
-    const token = await confirmationToken(target, TEST_PM.visa);
-    const paid = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', confirm: true, confirmation_token: token.id, metadata: meta });
+    const paid = await confirmedPaymentIntent(target, TEST_PM.visa);
     assert.equal(paid.status, 'succeeded');
     const again = await rejection(() => stripe.paymentIntents.capture(paid.id));
     assert.equal(again.statusCode, 400);
@@ -129,8 +129,7 @@ contractCase(
 );
 
 async function succeededIntent(): Promise<Stripe.PaymentIntent> {
-  const token = await confirmationToken(target, TEST_PM.visa);
-  const pi = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', confirm: true, confirmation_token: token.id, metadata: meta });
+  const pi = await confirmedPaymentIntent(target, TEST_PM.visa);
   assert.equal(pi.status, 'succeeded');
   return pi;
 }

@@ -16,6 +16,7 @@ import {
   rejection,
   sandboxAuthenticate,
 } from './target.ts';
+import { confirmedPaymentIntent, confirmedSetupIntent } from './fixtures.ts';
 
 const target = createTarget();
 const { stripe } = target;
@@ -101,8 +102,7 @@ contractCase(
   'a 3DS2 card (pm_card_threeDSecure2Required, 4000 0000 0000 3220) leaves the intent in requires_action with a next_action',
   'seed 000 § Card authentication and 3D Secure (3220 triggers the 3DS2 challenge); docs.stripe.com/testing',
   async () => {
-    const token = await confirmationToken(target, TEST_PM.threeDSecure2Required);
-    const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'usd', confirm: true, confirmation_token: token.id, metadata: meta });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.threeDSecure2Required, { amount: 1500 });
     assert.equal(pi.status, 'requires_action');
     // Uncertain on real Stripe: a server-side confirm can answer `use_stripe_sdk` (what
     // stripe.handleNextAction expects, seed 002 § Handle any next actions) or `redirect_to_url`
@@ -117,8 +117,7 @@ contractCase(
   'an always-authenticate card (pm_card_authenticationRequired, 4000 0027 6000 3184) on-session also goes to requires_action',
   'docs.stripe.com/testing (regulatory cards: 3184 requires authentication on every payment)',
   async () => {
-    const token = await confirmationToken(target, TEST_PM.authenticationRequired);
-    const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'usd', confirm: true, confirmation_token: token.id, metadata: meta });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.authenticationRequired, { amount: 1500 });
     assert.equal(pi.status, 'requires_action');
     assert.ok(pi.next_action);
   },
@@ -128,8 +127,7 @@ contractCase(
   'requires_action -> succeeded once the customer completes the mock 3DS page',
   'seed 000 § Card authentication and 3D Secure (mock authentication page: authorize)',
   async () => {
-    const token = await confirmationToken(target, TEST_PM.threeDSecure2Required);
-    const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'usd', confirm: true, confirmation_token: token.id, metadata: meta });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.threeDSecure2Required, { amount: 1500 });
     assert.equal(pi.status, 'requires_action');
     await sandboxAuthenticate(target, pi, 'complete');
     const after = await stripe.paymentIntents.retrieve(pi.id);
@@ -144,8 +142,7 @@ contractCase(
   'requires_action -> requires_payment_method with last_payment_error.code payment_intent_authentication_failure when 3DS fails',
   'seed 000 § Card authentication and 3D Secure (Failure button); code name per stripe@23 types PaymentIntent.LastPaymentError.Code',
   async () => {
-    const token = await confirmationToken(target, TEST_PM.threeDSecure2Required);
-    const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'usd', confirm: true, confirmation_token: token.id, metadata: meta });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.threeDSecure2Required, { amount: 1500 });
     await sandboxAuthenticate(target, pi, 'fail');
     const after = await stripe.paymentIntents.retrieve(pi.id);
     assert.equal(after.status, 'requires_payment_method');
@@ -159,15 +156,7 @@ contractCase(
   'capture_method=manual: confirm -> requires_capture (amount_capturable = amount); capture with amount_to_capture -> succeeded, amount_received = captured amount',
   'seed 000 § Optional: Separate authorization and capture (authorize only; capture the funds with amount_to_capture)',
   async () => {
-    const token = await confirmationToken(target, TEST_PM.visa);
-    const pi = await stripe.paymentIntents.create({
-      amount: 1099,
-      currency: 'usd',
-      capture_method: 'manual',
-      confirm: true,
-      confirmation_token: token.id,
-      metadata: meta,
-    });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.visa, { capture_method: 'manual' });
     assert.equal(pi.status, 'requires_capture');
     assert.equal(pi.amount_capturable, 1099);
     assert.equal(pi.amount_received, 0);
@@ -182,15 +171,7 @@ contractCase(
   'capture_method=manual: requires_capture -> canceled on cancel (the authorization is released)',
   'seed 000 § (Optional) Cancel the authorization; stripe@23 types: paymentIntents.cancel (requires_capture is cancelable)',
   async () => {
-    const token = await confirmationToken(target, TEST_PM.visa);
-    const pi = await stripe.paymentIntents.create({
-      amount: 1099,
-      currency: 'usd',
-      capture_method: 'manual',
-      confirm: true,
-      confirmation_token: token.id,
-      metadata: meta,
-    });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.visa, { capture_method: 'manual' });
     assert.equal(pi.status, 'requires_capture');
     const canceled = await stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'requested_by_customer' });
     assert.equal(canceled.status, 'canceled');
@@ -214,14 +195,7 @@ contractCase(
 /** A card saved for off-session use through a SetupIntent (the product's save-for-later path). */
 async function savedCard(): Promise<{ customer: Stripe.Customer; paymentMethod: string }> {
   const cus = await customer(target);
-  const token = await confirmationToken(target, TEST_PM.visa);
-  const si = await stripe.setupIntents.create({
-    customer: cus.id,
-    confirm: true,
-    confirmation_token: token.id,
-    usage: 'off_session',
-    metadata: meta,
-  });
+  const si = await confirmedSetupIntent(target, TEST_PM.visa, { customer: cus.id, usage: 'off_session' });
   assert.equal(si.status, 'succeeded');
   return { customer: cus, paymentMethod: si.payment_method as string };
 }

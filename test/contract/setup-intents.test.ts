@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { TEST_PM, confirmationToken, contractCase, createTarget, customer, rejection, sandboxAuthenticate } from './target.ts';
+import { confirmedSetupIntent } from './fixtures.ts';
 
 const target = createTarget();
 const { stripe } = target;
@@ -53,14 +54,7 @@ contractCase(
   'seed 002 § confirm the Intent from the server (SetupIntent variant); seed 001 § Create a SetupIntent',
   async () => {
     const cus = await customer(target);
-    const token = await confirmationToken(target, TEST_PM.visa);
-    const si = await stripe.setupIntents.create({
-      customer: cus.id,
-      confirm: true,
-      confirmation_token: token.id,
-      expand: ['payment_method'],
-      metadata: meta,
-    });
+    const si = await confirmedSetupIntent(target, TEST_PM.visa, { customer: cus.id, expand: ['payment_method'] });
     assert.equal(si.status, 'succeeded');
     const pm = si.payment_method;
     assert.ok(pm && typeof pm === 'object', 'payment_method expanded');
@@ -73,8 +67,7 @@ contractCase(
   'seed 001 § Test the integration (3DS card triggers the authentication challenge); docs.stripe.com/testing',
   async () => {
     const cus = await customer(target);
-    const token = await confirmationToken(target, TEST_PM.threeDSecure2Required);
-    const si = await stripe.setupIntents.create({ customer: cus.id, confirm: true, confirmation_token: token.id, metadata: meta });
+    const si = await confirmedSetupIntent(target, TEST_PM.threeDSecure2Required, { customer: cus.id });
     assert.equal(si.status, 'requires_action');
     assert.ok(si.next_action);
   },
@@ -85,8 +78,7 @@ contractCase(
   'seed 001 § Test the integration (mock authentication page); seed 000 § Card authentication and 3D Secure',
   async () => {
     const cus = await customer(target);
-    const token = await confirmationToken(target, TEST_PM.threeDSecure2Required);
-    const si = await stripe.setupIntents.create({ customer: cus.id, confirm: true, confirmation_token: token.id, metadata: meta });
+    const si = await confirmedSetupIntent(target, TEST_PM.threeDSecure2Required, { customer: cus.id });
     await sandboxAuthenticate(target, si, 'complete');
     const after = await stripe.setupIntents.retrieve(si.id);
     assert.equal(after.status, 'succeeded');

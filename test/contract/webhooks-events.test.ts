@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
 import { TEST_PM, confirmationToken, contractCase, createTarget, eventually, rejection, requireEmulator, sandboxAuthenticate } from './target.ts';
+import { confirmedPaymentIntent } from './fixtures.ts';
 
 /** Requests the sandbox delivered to local endpoints, with their raw bodies. */
 const deliveries: Array<{ body: string; signature: string | null; url: string; status: number }> = [];
@@ -82,30 +83,21 @@ async function deliveredEvents(endpoint: { url: string; secret: string }, type: 
   return out;
 }
 
+/** A local webhook endpoint at https://shop.example<path> (every event unless `enabledEvents`), with its id and secret. */
+function localEndpoint(path: string, opts?: { enabledEvents?: string[] }): { url: string; id: string; secret: string } {
+  const url = `https://shop.example${path}`;
+  return { url, ...requireEmulator(target).addWebhookEndpoint(url, opts) };
+}
+
 contractCase(
   'sandbox deliveries are signed for the endpoint secret: payment_intent.succeeded / amount_capturable_updated / canceled / payment_failed verify with constructEventAsync',
   'seed 000 § Handle post-payment events (payment_intent.succeeded, payment_intent.payment_failed); seed 000 § Separate authorization and capture',
   async () => {
-    const emulator = requireEmulator(target);
-    const url = 'https://shop.example/api/stripe/webhook';
-    const endpoint = { url, ...emulator.addWebhookEndpoint(url) };
+    const endpoint = localEndpoint('/api/stripe/webhook');
     assert.match(endpoint.secret, /^whsec_/);
 
-    const paid = await stripe.paymentIntents.create({
-      amount: 1099,
-      currency: 'usd',
-      confirm: true,
-      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
-      metadata: meta,
-    });
-    const held = await stripe.paymentIntents.create({
-      amount: 1099,
-      currency: 'usd',
-      capture_method: 'manual',
-      confirm: true,
-      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
-      metadata: meta,
-    });
+    const paid = await confirmedPaymentIntent(target, TEST_PM.visa);
+    const held = await confirmedPaymentIntent(target, TEST_PM.visa, { capture_method: 'manual' });
     await stripe.paymentIntents.cancel(held.id);
     const declinedToken = await confirmationToken(target, TEST_PM.chargeDeclined);
     const declined = await rejection(() =>
@@ -143,9 +135,7 @@ contractCase(
   'sandbox delivers setup_intent.succeeded and setup_intent.setup_failed, and payment_intent.succeeded after a completed 3DS challenge',
   'seed 001 § Set up future Link payments (SetupIntent succeeds); stripe@23 types (Event types setup_intent.succeeded / setup_intent.setup_failed); seed 000 § Card authentication and 3D Secure',
   async () => {
-    const emulator = requireEmulator(target);
-    const url = 'https://shop.example/api/stripe/webhook-2';
-    const endpoint = { url, ...emulator.addWebhookEndpoint(url) };
+    const endpoint = localEndpoint('/api/stripe/webhook-2');
     const cus = await stripe.customers.create({ email: `setup+${target.runId}@example.com` });
     const si = await stripe.setupIntents.create({
       customer: cus.id,
@@ -180,13 +170,7 @@ contractCase(
   'Events API: after a payment, events.list({type: payment_intent.succeeded}) holds an event for the intent, and events.retrieve returns it',
   'seed 000 § Handle post-payment events (Stripe sends payment_intent.succeeded); stripe@23 types: events.list / events.retrieve',
   async () => {
-    const pi = await stripe.paymentIntents.create({
-      amount: 1099,
-      currency: 'usd',
-      confirm: true,
-      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
-      metadata: meta,
-    });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.visa);
     const event = await eventually(async () => {
       const list = await stripe.events.list({ type: 'payment_intent.succeeded', limit: 50 });
       assert.equal(list.object, 'list');
@@ -207,13 +191,7 @@ contractCase(
   'Events API: a payment also emits charge.succeeded for its charge',
   'seed 000 § Handle post-payment events; stripe@23 types (Event type charge.succeeded)',
   async () => {
-    const pi = await stripe.paymentIntents.create({
-      amount: 1099,
-      currency: 'usd',
-      confirm: true,
-      confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
-      metadata: meta,
-    });
+    const pi = await confirmedPaymentIntent(target, TEST_PM.visa);
     await eventually(async () => {
       const list = await stripe.events.list({ type: 'charge.succeeded', limit: 50 });
       return list.data.find((e) => (e.data.object as Stripe.Charge).payment_intent === pi.id);
@@ -223,19 +201,12 @@ contractCase(
 );
 
 /** A paid PaymentIntent (pm_card_visa). */
-async function paidIntent(): Promise<Stripe.PaymentIntent> {
-  return stripe.paymentIntents.create({
-    amount: 1099,
-    currency: 'usd',
-    confirm: true,
-    confirmation_token: (await confirmationToken(target, TEST_PM.visa)).id,
-    metadata: meta,
-  });
+function paidIntent(): Promise<Stripe.PaymentIntent> {
+  return confirmedPaymentIntent(target, TEST_PM.visa);
 }
 
 function endpointFor(path: string) {
-  const url = `https://shop.example${path}`;
-  return { url, ...requireEmulator(target).addWebhookEndpoint(url, { enabledEvents: ['payment_intent.succeeded'] }) };
+  return localEndpoint(path, { enabledEvents: ['payment_intent.succeeded'] });
 }
 
 contractCase(

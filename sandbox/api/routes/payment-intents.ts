@@ -7,6 +7,7 @@ import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, SHIPPING, type Spec, mergeMetadata, obj, parseParams } from '../params.ts';
 import type { Ctx } from '../state.ts';
 import { CLIENT_CONFIRM_PAYMENT, clientConfirmSource } from './client-confirm.ts';
+import { checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import { requireCustomer } from '../resources/customers.ts';
 import { resolvePaymentMethod } from '../resources/payment-methods.ts';
@@ -103,16 +104,11 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     const expand = checkExpand(p.expand, EXPANDABLE);
     checkCurrency(p.currency);
     checkAmount(p.amount, p.currency);
-    if (p.confirmation_token && !p.confirm) {
-      throw invalidParam('confirmation_token', 'confirmation_token can only be passed together with confirm=true.');
-    }
+    checkTokenNeedsConfirm(p);
     if (p.off_session !== undefined && !p.confirm) {
       throw invalidParam('off_session', 'off_session can only be passed together with confirm=true.');
     }
-    if (p.customer) requireCustomer(ctx, p.customer, 'customer');
-    // Referenced objects are checked before anything is created, so a bad id leaves no intent behind.
-    if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
-    const pm = p.payment_method ? resolvePaymentMethod(ctx, p.payment_method) : undefined;
+    const pm = checkCreateReferences(ctx, p);
     const pi = newPaymentIntent(ctx, p);
     ctx.state.paymentIntents.set(pi.id, pi);
     if (pm) {

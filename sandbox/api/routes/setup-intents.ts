@@ -1,13 +1,12 @@
 /** /v1/setup_intents: create, retrieve (secret key, or publishable key + client_secret), confirm, cancel. */
 import type { Hono } from 'hono';
-import { clientSecretMismatch, invalidParam, missingParam } from '../errors.ts';
+import { clientSecretMismatch, missingParam } from '../errors.ts';
 import { applyExpand, checkExpand } from '../expand.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, type Spec, parseParams } from '../params.ts';
 import { CLIENT_CONFIRM, clientConfirmSource } from './client-confirm.ts';
+import { checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
-import { requireCustomer } from '../resources/customers.ts';
-import { resolvePaymentMethod } from '../resources/payment-methods.ts';
 import {
   cancelSetupIntent,
   clientSetupView,
@@ -45,12 +44,8 @@ export function setupIntentRoutes(app: Hono, deps: RouterDeps): void {
   defineRoute(app, deps, 'POST', '/v1/setup_intents', 'secret', (req, ctx) => {
     const p = parseParams(req.params, CREATE);
     const expand = checkExpand(p.expand, EXPANDABLE);
-    if (p.confirmation_token && !p.confirm) {
-      throw invalidParam('confirmation_token', 'confirmation_token can only be passed together with confirm=true.');
-    }
-    if (p.customer) requireCustomer(ctx, p.customer, 'customer');
-    if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
-    const pm = p.payment_method ? resolvePaymentMethod(ctx, p.payment_method) : undefined;
+    checkTokenNeedsConfirm(p);
+    const pm = checkCreateReferences(ctx, p);
     const si = newSetupIntent(ctx, p);
     ctx.state.setupIntents.set(si.id, si);
     if (pm) {
