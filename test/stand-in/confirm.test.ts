@@ -2,19 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { ApiClient } from '../../sandbox/stripe-js/api-client.ts';
 import { confirmIntent, redirectUrl } from '../../sandbox/stripe-js/confirm.ts';
-import { byLabel, newStripe, PK, stubFetch, type, type Call } from './helpers.ts';
+import { byLabel, newStripe, PK, rejection, stubFetch, type, type Call } from './helpers.ts';
 
 const SECRET = 'pi_c_secret_x';
 const pi = (status: string) => ({ id: 'pi_c', object: 'payment_intent', status, client_secret: SECRET });
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('stripe.confirmPayment() with deferred Elements', () => {
   let stripe: Stripe;

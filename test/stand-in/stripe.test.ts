@@ -3,16 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { installStripeStandIn } from '../../sandbox/stripe-js/index.ts';
-import { byLabel, newStripe, PK, stubFetch, type } from './helpers.ts';
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { byLabel, newStripe, PK, rejection, stubFetch, type } from './helpers.ts';
 
 describe('window.Stripe', () => {
   it('is installed with the endive release train, and loadStripe resolves to the stand-in', async () => {

@@ -2,16 +2,15 @@ import { expect, oneEvent } from '@open-wc/testing';
 import '../../widget/index.ts';
 import { liveRegion, payButton, readyCheckout } from './harness.ts';
 import type { ErrorDetail, SuccessDetail } from '../../protocol/index.ts';
-import { PAID, deferred, installFakeStripe, json, stubFetch, type FakeStripe, type FetchStub } from './fakes.ts';
+import { PAID, deferred, json, type FakeStripe, type FetchStub, withFakes } from './fakes.ts';
 
 let stripe: FakeStripe;
 let server: FetchStub;
 
-beforeEach(() => {
-  stripe = installFakeStripe();
-  server = stubFetch(stripe.log);
+withFakes((fakeStripe, fakeServer) => {
+  stripe = fakeStripe;
+  server = fakeServer;
 });
-afterEach(() => server.restore());
 
 describe('<link-checkout> paying', () => {
   it('runs submit → createConfirmationToken → POST /api/checkout → handleNextAction, then succeeds', async () => {

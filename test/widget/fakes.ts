@@ -171,3 +171,14 @@ export function stubFetch(log: string[], routes: Record<string, Route> = {}): Fe
   };
   return stub;
 }
+
+/** A fresh fake Stripe and fetch stub around each test of the calling file, handed to `use`. */
+export function withFakes(use: (stripe: FakeStripe, server: FetchStub) => void, routes?: Record<string, Route>): void {
+  let server: FetchStub | undefined;
+  beforeEach(() => {
+    const stripe = installFakeStripe();
+    server = stubFetch(stripe.log, routes);
+    use(stripe, server);
+  });
+  afterEach(() => server?.restore());
+}

@@ -3,16 +3,15 @@ import '../../widget/index.ts';
 import { liveRegion, payButton, readyCheckout } from './harness.ts';
 import type { LinkCheckout } from '../../widget/index.ts';
 import type { ErrorDetail } from '../../protocol/index.ts';
-import { CONFIG, installFakeStripe, json, stubFetch, type FakeStripe, type FetchStub } from './fakes.ts';
+import { CONFIG, json, type FakeStripe, type FetchStub, withFakes } from './fakes.ts';
 
 let stripe: FakeStripe;
 let server: FetchStub;
 
-beforeEach(() => {
-  stripe = installFakeStripe();
-  server = stubFetch(stripe.log);
+withFakes((fakeStripe, fakeServer) => {
+  stripe = fakeStripe;
+  server = fakeServer;
 });
-afterEach(() => server.restore());
 
 describe('<link-checkout> loading', () => {
   it('shows an accessible loading indicator until every Element is ready, then fires link-checkout-ready', async () => {

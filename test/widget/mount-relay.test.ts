@@ -1,16 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../widget/index.ts';
 import type { LinkCheckout } from '../../widget/index.ts';
-import { installFakeStripe, stubFetch, type FakeStripe, type FetchStub } from './fakes.ts';
+import { type FakeStripe, withFakes } from './fakes.ts';
 
 let stripe: FakeStripe;
-let server: FetchStub;
-
-beforeEach(() => {
-  stripe = installFakeStripe();
-  server = stubFetch(stripe.log);
+withFakes((fakeStripe) => {
+  stripe = fakeStripe;
 });
-afterEach(() => server.restore());
 
 /** <div outer> #shadow <div inner> #shadow <link-checkout>: two enclosing shadow roots. */
 async function nestedCheckout() {
