@@ -44,6 +44,15 @@ describe('POST /api/webhook', () => {
     assert.equal(await orderStatus(sandbox, orderId), 'pending', 'the replay was not applied again');
   });
 
+  test('a success for another amount than the server priced is not marked paid, but held for review', async () => {
+    const body = await (await checkout(sandbox, CARDS.threeDS)).json();
+    const intent = await sandbox.emulator.stripeClient().paymentIntents.retrieve(body.paymentIntentId);
+    const underpaid = { ...intent, status: 'succeeded', amount: 1, amount_received: 1 };
+    const response = await deliver(event('evt_underpaid_1', 'payment_intent.succeeded', underpaid), sandbox.webhookSecret);
+    assert.equal(response.status, 200);
+    assert.equal(await orderStatus(sandbox, body.orderId), 'needs_review');
+  });
+
   test('an event signed with another secret is refused with 400', async () => {
     const { intent } = await paidOrder();
     const response = await deliver(event('evt_forged_1', 'payment_intent.succeeded', intent), otherSecret);
