@@ -16,16 +16,19 @@ import { createPgliteStore } from './store/pglite.ts';
 const root = join(import.meta.dirname, '..');
 const env = process.env;
 
-let mode;
-try {
-  mode = resolveStripeMode(env);
-} catch (err) {
-  console.error(`link-checkout: ${(err as Error).message}`);
-  process.exit(1);
+/** A setting the server cannot start with: one clear line, no stack trace. */
+function orExit<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    console.error(`link-checkout: ${what}: ${(err as Error).message}`);
+    process.exit(1);
+  }
 }
 
+const mode = orExit('Stripe keys', () => resolveStripeMode(env));
 const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
-const catalog = parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8')));
+const catalog = orExit(`catalog ${catalogFile}`, () => parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))));
 const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
 mkdirSync(dataDir, { recursive: true });
 const store = await createPgliteStore(dataDir);

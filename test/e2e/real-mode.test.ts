@@ -84,3 +84,14 @@ describe('main.ts with Stripe keys and STRIPE_API_URL (real mode)', () => {
     assert.equal((await response.json()).error.decline_code, 'generic_decline');
   });
 });
+
+describe('main.ts refuses settings it cannot run with', () => {
+  test('a live secret key without its publishable key (which would fall back to the sandbox): one clear line, exit 1', async () => {
+    await assert.rejects(startServer({ STRIPE_SECRET_KEY: 'sk_live_0123456789abcdef' }), (err: Error) => {
+      assert.match(err.message, /server exited with 1/);
+      assert.match(err.message, /Refusing to start the sandbox while a live secret key is configured/);
+      assert.doesNotMatch(err.message, /\n\s+at /, 'no stack trace');
+      return true;
+    });
+  });
+});
