@@ -9,7 +9,7 @@ export type FormObject = { [key: string]: FormValue };
 
 export function decodeForm(input: string | URLSearchParams): FormObject {
   const params = typeof input === 'string' ? new URLSearchParams(input) : input;
-  const root: Node = {};
+  const root = newNode();
   for (const [rawKey, value] of params) {
     const path = splitKey(rawKey);
     if (!path) continue;
@@ -37,6 +37,12 @@ function splitKey(key: string): string[] | null {
 
 type Node = { [key: string]: Node | string };
 
+/**
+ * Keys come from anyone holding the publishable key, so `__proto__` or `constructor` must stay
+ * plain data: nodes have no prototype to reach, and the output defines own properties only.
+ */
+const newNode = (): Node => Object.create(null) as Node;
+
 function assign(root: Node, path: string[], value: string): void {
   let node = root;
   for (let i = 0; i < path.length; i++) {
@@ -48,7 +54,7 @@ function assign(root: Node, path: string[], value: string): void {
       return;
     }
     const next = node[seg];
-    if (typeof next !== 'object') node[seg] = {};
+    if (typeof next !== 'object') node[seg] = newNode();
     node = node[seg] as Node;
   }
 }
@@ -60,9 +66,7 @@ function arraysFromIndexes(value: Node | string): FormValue {
   if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) {
     return keys.sort((a, b) => Number(a) - Number(b)).map((k) => arraysFromIndexes(value[k]));
   }
-  const out: FormObject = {};
-  for (const k of keys) out[k] = arraysFromIndexes(value[k]);
-  return out;
+  return Object.fromEntries(keys.map((k) => [k, arraysFromIndexes(value[k])])) as FormObject;
 }
 
 /** Canonical form of a request's parameters, for idempotency comparisons (order-insensitive). */

@@ -50,7 +50,8 @@ function parseObj(value: FormValue, spec: { obj: Record<string, Spec>; required?
   }
   const out: Parsed = {};
   for (const [key, v] of Object.entries(value)) {
-    const child = spec.obj[key];
+    // Own keys only: `constructor` or `__proto__` must be unknown parameters, not inherited specs.
+    const child = Object.hasOwn(spec.obj, key) ? spec.obj[key] : undefined;
     const childPath = pathOf(path, key);
     if (!child) throw unknownParam(childPath);
     out[key] = parseValue(v, child, childPath);
@@ -102,10 +103,10 @@ function parseValue(value: FormValue, spec: Spec, path: string): unknown {
 export function mergeMetadata(current: Record<string, string>, update: unknown): Record<string, string> {
   if (update === undefined) return current;
   if (update === '') return {};
-  const next = { ...current };
+  const next = new Map(Object.entries(current));
   for (const [k, v] of Object.entries(update as Record<string, string>)) {
-    if (v === '') delete next[k];
-    else next[k] = v;
+    if (v === '') next.delete(k);
+    else next.set(k, v);
   }
-  return next;
+  return Object.fromEntries(next);
 }

@@ -32,3 +32,12 @@ test('canonical params ignore pair order', () => {
   assert.equal(canonicalParams('b=2&a=1'), canonicalParams('a=1&b=2'));
   assert.notEqual(canonicalParams('a=1'), canonicalParams('a=2'));
 });
+
+test('__proto__ and constructor keys stay plain data and reach no prototype', () => {
+  const out = decodeForm('__proto__[x]=1&constructor[prototype][y]=2&metadata[__proto__]=3');
+  assert.equal(({} as Record<string, unknown>).x, undefined);
+  assert.equal(({} as Record<string, unknown>).y, undefined);
+  assert.ok(Object.hasOwn(out, '__proto__'));
+  assert.deepEqual(Object.keys(out), ['__proto__', 'constructor', 'metadata']);
+  assert.equal((out.metadata as Record<string, string>)['__proto__'], '3');
+});
