@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createSandboxServer } from './sandbox/wire.ts';
-import { parseCatalog } from './server/pricing.ts';
+import { parseCatalog } from './server/pricing/index.ts';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',

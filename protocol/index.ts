@@ -4,6 +4,8 @@
  */
 
 export type CheckoutMode = 'payment' | 'setup' | 'subscription';
+export type RecurringInterval = 'day' | 'week' | 'month' | 'year';
+export type SetupFutureUsage = 'off_session' | 'on_session';
 
 /** GET /api/config */
 export interface PublicConfig {
@@ -14,22 +16,65 @@ export interface PublicConfig {
   sandboxStripeJsUrl?: string;
 }
 
-/** GET /api/quote?item=sku: what the server will charge, for display and for Elements. */
+/**
+ * What the element asks to buy: its attributes, as sent on GET /api/quote and again with
+ * POST /api/checkout. Every field is a claim the server's price rules check; none sets a price.
+ */
+export interface QuoteRequest {
+  /** Catalog item id. */
+  item?: string;
+  mode?: CheckoutMode;
+  /** Minor units: a signed fixed price, or the shopper's choice of an open amount. */
+  amount?: number;
+  currency?: string;
+  /** HMAC of a fixed price (`link-checkout sign`). */
+  signature?: string;
+  /** Display name of a signed or open amount. */
+  label?: string;
+  /** Interval of a signed subscription price. */
+  interval?: RecurringInterval;
+  /** The shopper chooses the amount within the server's range. */
+  amountEditable?: boolean;
+  /** `manual`: authorize now, capture later. */
+  capture?: 'automatic' | 'manual';
+  /** Save the payment method on a Customer while paying. */
+  save?: SetupFutureUsage;
+}
+
+/**
+ * The Stripe Elements options the server derives from the quote. The intent the server creates
+ * uses the same values; Stripe refuses a ConfirmationToken whose Elements options disagree.
+ */
+export interface ElementsIntentOptions {
+  mode: CheckoutMode;
+  currency: string;
+  amount?: number;
+  captureMethod?: 'manual';
+  setupFutureUsage?: SetupFutureUsage;
+  excludedPaymentMethodTypes: string[];
+}
+
+/** GET /api/quote: what the server will charge, for display and for Elements. */
 export interface Quote {
-  item: string;
+  /** Which price rule decided it. */
+  rule: 'catalog' | 'signed' | 'open' | 'none';
+  item?: string;
   name: string;
-  /** Minor units (cents), as Stripe counts. */
+  /** Minor units (cents), as Stripe counts. 0 in setup mode. */
   amount: number;
   currency: string;
   mode: CheckoutMode;
+  interval?: RecurringInterval;
+  /** Open amounts only: the range the shopper may choose in, minor units. */
+  range?: { min: number; max: number };
+  elements: ElementsIntentOptions;
 }
 
-/** POST /api/checkout. Anything price-like sent here is ignored: the server decides. */
-export interface CheckoutRequest {
+/** POST /api/checkout. The quote fields are checked again; the price is the server's. */
+export interface CheckoutRequest extends QuoteRequest {
   /** One id per customer press of Pay; retries of that press reuse it, so it is charged once. */
   attemptId: string;
   confirmationTokenId: string;
-  item: string;
   email?: string;
 }
 
@@ -42,23 +87,34 @@ export type IntentStatus =
   | 'requires_confirmation'
   | 'canceled';
 
+/** What the browser can tell the shopper once an attempt went through. */
+export type CheckoutOutcome = 'paid' | 'authorized' | 'saved' | 'active' | 'processing';
+
 export interface CheckoutResponse {
   orderId: string;
-  paymentIntentId: string;
+  mode: CheckoutMode;
+  /** Status of the intent the browser must finish: a PaymentIntent, or a SetupIntent in setup mode. */
   status: IntentStatus;
   /** Needed by stripe.handleNextAction when status is requires_action. */
   clientSecret: string;
+  paymentIntentId?: string;
+  setupIntentId?: string;
+  subscriptionId?: string;
+  customerId?: string;
 }
 
 /**
- * GET /api/payments/:paymentIntentId: the order a PaymentIntent belongs to, for the page a
- * redirect-based payment method returns to. No personal data.
+ * GET /api/payments/:intentId (a PaymentIntent or SetupIntent id): the order it belongs to, for
+ * the page a redirect-based payment method returns to. No personal data.
  */
 export interface PaymentLookup {
   orderId: string;
-  item: string;
-  /** The order's status: `pending` until the webhook says `paid` (or `failed`, …). */
+  item: string | null;
+  mode: CheckoutMode;
+  /** The order's status: `pending` until a webhook or the reconciler says otherwise. */
   status: string;
+  subscriptionId?: string;
+  customerId?: string;
 }
 
 export type ErrorType =
@@ -82,7 +138,12 @@ export interface ApiErrorBody {
 /** Event details of <link-checkout>. */
 export interface SuccessDetail {
   orderId: string;
-  paymentIntentId: string;
+  mode: CheckoutMode;
+  status: CheckoutOutcome;
+  paymentIntentId?: string;
+  setupIntentId?: string;
+  subscriptionId?: string;
+  customerId?: string;
 }
 export interface ErrorDetail {
   type: ErrorType | 'validation_error' | 'network_error';

@@ -1,12 +1,19 @@
 import { Hono } from 'hono';
 import { createApp, handleNotFound } from '../server/app.ts';
-import { catalogPriceRules, type Catalog } from '../server/pricing.ts';
+import { createPriceRules, signPrice, type Catalog, type PricingOptions } from '../server/pricing/index.ts';
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
 import { createStripeEmulator, type StripeEmulator } from './api/index.ts';
 
 /** Where the emulator's webhook endpoint points; delivered in-process, never over a network. */
 const WEBHOOK_URL = 'http://link-checkout.sandbox/api/webhook';
+
+/**
+ * The sandbox's price-rule defaults, so every rule works in the demo with no configuration. The
+ * signing secret is public on purpose: sandbox money is not real. Real mode never uses it.
+ */
+export const SANDBOX_SIGNING_SECRET = 'link-checkout-sandbox-signing-secret-not-for-real-money';
+export const SANDBOX_OPEN_AMOUNTS = { usd: { min: 100, max: 100000 }, eur: { min: 100, max: 100000 } };
 
 export interface SandboxServer {
   /** The product server with the emulator mounted at /sandbox/stripe for the browser stand-in. */
@@ -28,7 +35,7 @@ export interface SandboxServer {
  * The product server wired to the offline sandbox: its `stripe` SDK talks to the emulator
  * in-process, and the emulator's webhooks are delivered straight to its webhook route.
  */
-export async function createSandboxServer(options: { catalog: Catalog; store?: Store }): Promise<SandboxServer> {
+export async function createSandboxServer(options: { catalog: Catalog; store?: Store; pricing?: Partial<PricingOptions> }): Promise<SandboxServer> {
   const store = options.store ?? (await createPgliteStore());
   let serverApp: Hono | undefined;
   const emulator = createStripeEmulator({
@@ -38,12 +45,19 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
   serverApp = createApp({
     stripe: emulator.stripeClient(),
     store,
-    pricing: catalogPriceRules(options.catalog),
+    pricing: createPriceRules({ signingSecret: SANDBOX_SIGNING_SECRET, openAmounts: SANDBOX_OPEN_AMOUNTS, ...options.pricing, catalog: options.catalog }),
     config: { publishableKey: emulator.publishableKey, webhookSecret: endpoint.secret, sandbox: true },
   });
 
   const app = new Hono();
   app.route('/sandbox/stripe', emulator.app);
+  // Sandbox-only, for the demo's signed-amount option: what `link-checkout sign --sandbox` prints.
+  app.get('/sandbox/sign', async (c) => {
+    const { mode = 'payment', amount, currency, interval, label } = c.req.query();
+    const price = { mode: mode as 'payment', amount: Number(amount), currency: String(currency ?? '').toLowerCase(), ...(interval ? { interval: interval as 'month' } : {}), ...(label ? { label } : {}) };
+    const signingSecret = options.pricing?.signingSecret ?? SANDBOX_SIGNING_SECRET;
+    return c.json({ signature: await signPrice(signingSecret, price) });
+  });
   app.route('/', serverApp);
   app.notFound(handleNotFound);
   return {

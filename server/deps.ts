@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { PriceRules } from './pricing.ts';
+import type { PriceRules } from './pricing/index.ts';
 import type { Store } from './store/types.ts';
 
 export interface ServerConfig {

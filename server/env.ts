@@ -1,3 +1,5 @@
+import { checkSigningSecret, parseOpenAmounts, type OpenAmounts } from './pricing/index.ts';
+
 /** How main.ts reaches Stripe, decided from the environment alone (pure, so it is testable). */
 export type StripeMode =
   | { kind: 'real'; secretKey: string; publishableKey: string; webhookSecret?: string; api?: { host: string; port: number; protocol: 'http' | 'https' } }
@@ -25,7 +27,8 @@ export function resolveStripeMode(env: Record<string, string | undefined>): Stri
     kind: 'real',
     secretKey,
     publishableKey,
-    ...(env.STRIPE_WEBHOOK_SECRET ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET } : {}),
+    // A pasted secret often carries a trailing newline, which would fail every signature.
+    ...(env.STRIPE_WEBHOOK_SECRET?.trim() ? { webhookSecret: env.STRIPE_WEBHOOK_SECRET.trim() } : {}),
     ...(env.STRIPE_API_URL ? { api: parseApiUrl(env.STRIPE_API_URL) } : {}),
   };
 }
@@ -41,4 +44,13 @@ export function parseApiUrl(value: string): { host: string; port: number; protoc
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('STRIPE_API_URL must be http(s)://host[:port]');
   const protocol = url.protocol === 'http:' ? 'http' : 'https';
   return { host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
+}
+
+/** The price-rule settings of the environment: the signing secret and the open-amount ranges. */
+export function resolvePricing(env: Record<string, string | undefined>): { signingSecret?: string; openAmounts?: OpenAmounts } {
+  const secret = env.LINK_CHECKOUT_SIGNING_SECRET?.trim();
+  return {
+    ...(secret ? { signingSecret: checkSigningSecret(secret) } : {}),
+    ...(env.OPEN_AMOUNTS !== undefined ? { openAmounts: parseOpenAmounts(env.OPEN_AMOUNTS) } : {}),
+  };
 }

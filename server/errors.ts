@@ -33,12 +33,13 @@ interface StripeLikeError {
   message?: string;
   param?: string;
   statusCode?: number;
-  raw?: { payment_intent?: { id?: string } };
+  raw?: { payment_intent?: { id?: string }; setup_intent?: { id?: string } };
 }
 
 /**
- * Maps a `stripe` SDK error to what our client may see. Card errors carry Stripe's own
- * customer-facing message; anything about our integration is logged, not shown.
+ * Maps a `stripe` SDK error to what our client may see. Card errors carry Stripe's own message,
+ * which Stripe documents as fit to show a customer (docs.stripe.com/api/errors: `message`);
+ * anything about our integration is logged, and the shopper reads plain language.
  */
 export function fromStripeError(err: unknown): ApiError {
   const e = (err ?? {}) as StripeLikeError;
@@ -52,10 +53,11 @@ export function fromStripeError(err: unknown): ApiError {
         ...(e.decline_code ? { decline_code: e.decline_code } : {}),
       });
     case 'StripeInvalidRequestError':
-      if (e.code === 'payment_intent_authentication_failure') {
-        return new ApiError(402, 'card_error', e.code, e.message ?? 'Authentication failed.');
+      if (e.code === 'payment_intent_authentication_failure' || e.code === 'setup_intent_authentication_failure') {
+        return new ApiError(402, 'card_error', e.code, 'Your bank could not confirm this payment. Try again, or use another payment method.');
       }
-      return new ApiError(400, 'invalid_request_error', e.code ?? 'invalid_request', e.message ?? 'The payment request was rejected.');
+      console.error('[link-checkout] Stripe refused the request:', e.code, e.param, e.message);
+      return new ApiError(400, 'invalid_request_error', e.code ?? 'invalid_request', 'The payment could not be processed, and nothing was charged. Please try again, or contact the shop.');
     case 'StripeIdempotencyError':
       return new ApiError(409, 'idempotency_error', 'attempt_reused', 'This checkout attempt was already used with other details; press Pay again.');
     case 'StripeRateLimitError':
@@ -70,7 +72,8 @@ export function fromStripeError(err: unknown): ApiError {
   }
 }
 
-/** PaymentIntent id a card error left behind (Stripe returns it on declines). */
+/** The PaymentIntent or SetupIntent a card error left behind (Stripe returns it on declines). */
 export function declinedIntentId(err: unknown): string | undefined {
-  return (err as StripeLikeError | undefined)?.raw?.payment_intent?.id;
+  const raw = (err as StripeLikeError | undefined)?.raw;
+  return raw?.payment_intent?.id ?? raw?.setup_intent?.id;
 }

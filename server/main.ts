@@ -9,8 +9,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp, handleNotFound } from './app.ts';
-import { resolveStripeMode } from './env.ts';
-import { catalogPriceRules, parseCatalog } from './pricing.ts';
+import { resolvePricing, resolveStripeMode } from './env.ts';
+import { createPriceRules, parseCatalog } from './pricing/index.ts';
 import { createPgliteStore } from './store/pglite.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -27,6 +27,7 @@ function orExit<T>(what: string, read: () => T): T {
 }
 
 const mode = orExit('Stripe keys', () => resolveStripeMode(env));
+const pricingEnv = orExit('price settings', () => resolvePricing(env));
 const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
 const catalog = orExit(`catalog ${catalogFile}`, () => parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))));
 const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
@@ -37,14 +38,14 @@ const app = new Hono();
 let onListening = (_origin: string) => {};
 if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
-  const sandbox = await createSandboxServer({ catalog, store });
+  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv });
   onListening = (origin) => sandbox.setPublicOrigin(origin);
   app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
   app.route('/', sandbox.app);
 } else {
   const stripe = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 });
   if (!mode.webhookSecret) console.warn('link-checkout: STRIPE_WEBHOOK_SECRET is not set; webhooks will be refused.');
-  app.route('/', createApp({ stripe, store, pricing: catalogPriceRules(catalog), config: { publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
+  app.route('/', createApp({ stripe, store, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
 }
 // A module script loaded from another origin (a CMS page) is fetched with CORS.
 app.use('/link-checkout*', async (c, next) => {

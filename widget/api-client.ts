@@ -6,7 +6,9 @@ import type {
   PaymentLookup,
   PublicConfig,
   Quote,
+  QuoteRequest,
 } from '../protocol/index.ts';
+import { quoteQuery } from './inputs.ts';
 
 /** An error the customer can read, with the `type`/`code` of protocol's ErrorDetail. */
 export class CheckoutError extends Error {
@@ -61,12 +63,13 @@ export class ApiClient {
     return this.request<PublicConfig>('api/config');
   }
 
-  getQuote(item: string): Promise<Quote> {
-    return this.request<Quote>(`api/quote?item=${encodeURIComponent(item)}`);
+  getQuote(request: QuoteRequest): Promise<Quote> {
+    return this.request<Quote>(`api/quote?${quoteQuery(request)}`);
   }
 
-  getPayment(paymentIntentId: string): Promise<PaymentLookup> {
-    return this.request<PaymentLookup>(`api/payments/${encodeURIComponent(paymentIntentId)}`);
+  /** The order a PaymentIntent or SetupIntent belongs to (the return page). */
+  getPayment(intentId: string): Promise<PaymentLookup> {
+    return this.request<PaymentLookup>(`api/payments/${encodeURIComponent(intentId)}`);
   }
 
   /**

@@ -1,15 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Stripe, StripeElements, StripeError } from '@stripe/stripe-js';
-import type { ErrorDetail, IntentStatus, PublicConfig, Quote } from '../protocol/index.ts';
+import type { PaymentIntent, SetupIntent, Stripe, StripeError } from '@stripe/stripe-js';
+import type { CheckoutMode, CheckoutOutcome, ErrorDetail, PublicConfig, Quote, SuccessDetail } from '../protocol/index.ts';
 import { ApiClient, CheckoutError } from './api-client.ts';
-import { appearanceFrom } from './appearance.ts';
+import { CheckoutElements } from './checkout-elements.ts';
 import { emit } from './events.ts';
-import { MountSlots } from './mount-slots.ts';
-import { forgetReturnedPayment, returnedPayment } from './return-page.ts';
+import { quoteRequestOf, type CheckoutInputs } from './inputs.ts';
+import { forShopper, NOT_COMPLETED } from './messages.ts';
+import type { MountSlots } from './mount-slots.ts';
+import { forgetReturnedIntent, returnedIntent } from './return-page.ts';
 import { loadStripeFor } from './stripe-loader.ts';
 
 /**
- * `error` is a load failure nothing but a page reload (or a new `item`/`server`) can fix;
+ * `error` is a load failure nothing but new attributes (or a reload) can fix;
  * `failed` is a payment attempt that failed, and Pay works again.
  */
 export type CheckoutState = 'loading' | 'ready' | 'processing' | 'succeeded' | 'failed' | 'error';
@@ -19,48 +21,53 @@ export interface CheckoutMessage {
   text: string;
 }
 
-/** What the flow reads from the element: its attributes. */
-export interface CheckoutInputs {
-  item: string;
-  email: string;
-  name: string;
-  phone: string;
-  server: string;
-}
-
 type FlowHost = ReactiveControllerHost & HTMLElement & CheckoutInputs;
 
-/** Intent statuses after which the money is on its way and the order can be shown as paid. */
-const PAID: ReadonlySet<IntentStatus> = new Set(['succeeded', 'processing', 'requires_capture']);
+/** What an intent's status means for each mode; null: not done (declined, or authentication failed). */
+function outcomeOf(mode: CheckoutMode, status: string): CheckoutOutcome | null {
+  if (status === 'processing') return 'processing';
+  if (status === 'requires_capture' && mode === 'payment') return 'authorized';
+  if (status !== 'succeeded') return null;
+  return mode === 'setup' ? 'saved' : mode === 'subscription' ? 'active' : 'paid';
+}
 
-const NOT_COMPLETED = 'The payment was not completed. Please try again or use another payment method.';
-
-type ReturnedOutcome = { paid: true; orderId: string; paymentIntentId: string } | { paid: false; error: ErrorDetail };
+const THANKS: Record<CheckoutOutcome, string> = {
+  paid: 'Payment received. Thank you!',
+  authorized: 'Payment authorized. Thank you!',
+  saved: 'Your payment details are saved. Thank you!',
+  active: 'Your subscription is active. Thank you!',
+  processing: 'Your payment is processing. Thank you!',
+};
 
 /**
- * The checkout state machine: load config, quote and Stripe; mount the three Elements in one
- * deferred-intent group; then run each press of Pay through submit → ConfirmationToken → server →
- * next action. It knows nothing of the sandbox: that difference ends in stripe-loader.ts.
+ * The checkout state machine: load config, quote and Stripe; mount the Elements (checkout-elements);
+ * apply attribute changes in place; then run each press of Pay through submit → ConfirmationToken
+ * → server → next action, the same for every mode. It knows nothing of the sandbox: that
+ * difference ends in stripe-loader.ts.
  */
 export class CheckoutFlow implements ReactiveController {
   state: CheckoutState = 'loading';
   message: CheckoutMessage | undefined;
   config: PublicConfig | undefined;
   quote: Quote | undefined;
+  /** The amount shown and charged: the quote's, or the shopper's choice of an open amount. */
+  amount = 0;
+  /** The order id once the checkout succeeded (the form value). */
+  orderId: string | null = null;
 
   private readonly host: FlowHost;
   private readonly mounts: MountSlots;
   private api: ApiClient | undefined;
+  private server: string | undefined;
   private stripe: Stripe | undefined;
-  private elements: StripeElements | undefined;
-  private mounted: Array<{ destroy(): void }> = [];
-  /** Email typed into (or autofilled by) the Link Authentication Element. */
-  private customerEmail: string | undefined;
+  private group: CheckoutElements | undefined;
+  private quoteKey = '';
   /** Set synchronously on press, so a second click in the same tick is refused too. */
   private inFlight = false;
-  /** The inputs the current load started from; a change restarts the load. */
-  private loadedFor: string | undefined;
-  /** Bumped on every (re)start and teardown, so a stale async load stops where it is. */
+  private scheduled = false;
+  /** A return from a redirect-based method is looked at once, on the first load. */
+  private returnChecked = false;
+  /** Bumped on every (re)load and teardown, so a stale async step stops where it is. */
   private generation = 0;
 
   constructor(host: FlowHost, mounts: MountSlots) {
@@ -69,68 +76,101 @@ export class CheckoutFlow implements ReactiveController {
     host.addController(this);
   }
 
-  hostUpdated(): void {
-    const key = `${this.host.server}\n${this.host.item}`;
-    if (this.host.isConnected && key !== this.loadedFor) {
-      this.loadedFor = key;
-      // After this update has finished, so the state change schedules a fresh one.
-      void Promise.resolve().then(() => {
-        if (this.loadedFor === key && this.host.isConnected) void this.load();
-      });
-    }
-  }
-
   hostConnected(): void {
-    // A moved element is disconnected (torn down) and reconnected without any property change;
-    // an update gets hostUpdated to load it again.
-    this.host.requestUpdate();
+    this.inputsChanged();
   }
 
   hostDisconnected(): void {
     this.teardown();
-    this.loadedFor = undefined;
+    this.server = undefined;
+  }
+
+  /** Attributes changed: coalesced into one refresh after the current update. */
+  inputsChanged(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      if (this.host.isConnected) void this.refresh();
+    });
   }
 
   get canPay(): boolean {
     return !this.inFlight && (this.state === 'ready' || this.state === 'failed');
   }
 
+  /** The shopper typed an open amount (minor units); out-of-range values are refused. */
+  chooseAmount(amount: number): boolean {
+    const range = this.quote?.range;
+    if (!range || !Number.isSafeInteger(amount) || amount < range.min || amount > range.max) return false;
+    this.amount = amount;
+    this.group?.setAmount(amount);
+    this.host.requestUpdate();
+    return true;
+  }
+
+  setReadOnly(readOnly: boolean): void {
+    this.group?.setReadOnly(readOnly);
+  }
+
+  /** `form.reset()`: a fresh checkout, as if the element had just been added. */
+  restart(): void {
+    this.teardown();
+    this.orderId = null;
+    this.quoteKey = '';
+    this.set('loading', undefined);
+    this.inputsChanged();
+  }
+
   /** One press of Pay. Ignored unless ready (or failed, to retry). */
   async pay(): Promise<void> {
-    const { stripe, elements, api } = this;
-    if (!this.canPay || !stripe || !elements || !api) return;
+    const { stripe, group, api, quote, host } = this;
+    if (!this.canPay || !stripe || !group || !api || !quote) return;
+    if (!emit(host, 'link-checkout-submit', { mode: quote.mode, amount: this.amount, currency: quote.currency })) return;
     this.inFlight = true;
     // One id per press; the api client reuses it for its network retries.
     const attemptId = newAttemptId();
-    this.set('processing', { kind: 'status', text: 'Processing your payment…' });
+    this.set('processing', { kind: 'status', text: 'Processing…' });
     try {
+      const { elements } = group;
       // Validates the fields and collects wallet data; must come before any other async work.
       const submitted = await elements.submit();
       if (submitted.error) return this.fail(stripeErrorDetail(submitted.error), 'ready');
 
+      // The site passes the email itself when no Element asks for it (email-collection="none").
+      const siteEmail = host.emailCollection === 'none' ? host.customerEmail : '';
       // The token carries where a redirect-based method returns to; Stripe refuses a server-side
       // confirm of automatic payment methods without one.
-      const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
-      if (error) return this.fail(stripeErrorDetail(error));
+      const { confirmationToken, error } = await stripe.createConfirmationToken({
+        elements,
+        params: { return_url: location.href, ...(siteEmail ? { payment_method_data: { billing_details: { email: siteEmail } } } : {}) },
+      });
+      if (error) return this.fail(forShopper(stripeErrorDetail(error), true));
 
+      const request = quoteRequestOf(host);
       const result = await api.checkout({
+        ...request,
+        ...(quote.range ? { amount: this.amount } : {}),
         attemptId,
         confirmationTokenId: confirmationToken.id,
-        item: this.host.item,
-        email: this.customerEmail || this.host.email || undefined,
+        email: group.email || confirmationToken.payment_method_preview?.billing_details?.email || host.customerEmail || undefined,
       });
-      let status: IntentStatus = result.status;
-      let declineMessage: string | undefined;
+      let status: string = result.status;
+      let lastError: { code?: string; message?: string } | undefined;
       if (status === 'requires_action') {
         const next = await stripe.handleNextAction({ clientSecret: result.clientSecret });
-        if (next.error) return this.fail(stripeErrorDetail(next.error));
-        status = (next.paymentIntent?.status ?? 'requires_payment_method') as IntentStatus;
-        declineMessage = next.paymentIntent?.last_payment_error?.message;
+        if (next.error) return this.fail(forShopper(stripeErrorDetail(next.error), true));
+        const intent = (next.paymentIntent ?? next.setupIntent) as PaymentIntent | SetupIntent | undefined;
+        status = intent?.status ?? 'requires_payment_method';
+        lastError = next.paymentIntent?.last_payment_error ?? next.setupIntent?.last_setup_error ?? undefined;
       }
-      if (!PAID.has(status)) {
-        return this.fail({ type: 'card_error', code: 'payment_not_completed', message: declineMessage ?? NOT_COMPLETED });
+      const outcome = outcomeOf(result.mode, status);
+      if (!outcome) {
+        const detail = { type: 'card_error' as const, code: lastError?.code ?? 'payment_not_completed', message: lastError?.message ?? NOT_COMPLETED };
+        return this.fail(forShopper(detail, true));
       }
-      this.succeed(result.orderId, result.paymentIntentId);
+      const { orderId, mode, paymentIntentId, setupIntentId, subscriptionId, customerId } = result;
+      this.succeed({ orderId, mode, status: outcome, paymentIntentId, setupIntentId, subscriptionId, customerId });
     } catch (cause) {
       this.fail(CheckoutError.from(cause).detail);
     } finally {
@@ -139,107 +179,93 @@ export class CheckoutFlow implements ReactiveController {
     }
   }
 
-  private async load(): Promise<void> {
-    this.teardown();
-    const generation = this.generation;
-    const isCurrent = () => generation === this.generation;
-    const { item, server } = this.host;
-    this.config = this.quote = undefined;
-    this.set('loading', undefined);
+  /** Brings config, quote, Stripe and the Elements in line with the attributes. */
+  private async refresh(): Promise<void> {
+    const { host } = this;
+    if (this.state === 'succeeded' || this.inFlight) return;
+    if (host.server !== this.server) {
+      this.teardown();
+      this.server = host.server;
+      this.api = new ApiClient(host.server);
+      this.config = this.stripe = this.quote = undefined;
+    }
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
+    const api = this.api!;
+    const request = quoteRequestOf(host);
+    const key = JSON.stringify(request);
+    if (!this.group) this.set('loading', undefined);
     try {
-      if (!item) {
-        throw new CheckoutError({ type: 'invalid_request_error', code: 'missing_item', message: 'No item to buy: set the item attribute.' });
+      const [config, quote] = await Promise.all([
+        this.config ?? api.getConfig(),
+        key === this.quoteKey && this.quote ? this.quote : api.getQuote(request),
+      ]);
+      if (!current()) return;
+      if (quote !== this.quote) this.amount = quote.amount;
+      Object.assign(this, { config, quote, quoteKey: key });
+      host.requestUpdate(); // show the amount and the badge while Stripe loads
+      const stripe = (this.stripe ??= await loadStripeFor(config, (path) => api.resolve(path)));
+      if (!current()) return;
+      const returned = this.returnChecked ? null : await this.returnedOutcome(stripe, api, quote);
+      this.returnChecked = true;
+      if (!current()) return;
+      if (returned && 'orderId' in returned) return this.succeed(returned);
+      if (this.group?.sync(quote)) {
+        if (this.state === 'error') this.set('ready', undefined);
+        return;
       }
-      const api = (this.api = new ApiClient(server));
-      const [config, quote] = await Promise.all([api.getConfig(), api.getQuote(item)]);
-      if (!isCurrent()) return;
-      this.config = config;
-      this.quote = quote;
-      if (quote.mode !== 'payment') {
-        throw new CheckoutError({ type: 'invalid_request_error', code: 'unsupported_mode', message: `This checkout takes one-time payments only (the item is a ${quote.mode}).` });
-      }
-      this.host.requestUpdate(); // show the amount and the badge while Stripe loads
-      const stripe = await loadStripeFor(config, (path) => api.resolve(path));
-      if (!isCurrent()) return;
-      this.stripe = stripe;
-      const returned = await this.returnedOutcome(stripe, api, item);
-      if (!isCurrent()) return;
-      if (returned?.paid) return this.succeed(returned.orderId, returned.paymentIntentId);
-      await this.mountElements(stripe, quote);
-      if (!isCurrent()) return;
+      this.group?.destroy();
+      const group = (this.group = new CheckoutElements(host, this.mounts, stripe, quote));
+      this.set('loading', undefined);
+      await group.mount();
+      if (!current()) return;
       this.set('ready', undefined);
-      emit(this.host, 'link-checkout-ready');
-      if (returned) this.fail(returned.error);
+      emit(host, 'link-checkout-ready');
+      if (returned) this.fail(returned);
     } catch (cause) {
-      if (isCurrent()) this.fail(CheckoutError.from(cause).detail, 'error');
+      if (!current()) return;
+      this.group?.destroy();
+      this.group = undefined;
+      this.fail(CheckoutError.from(cause).detail, 'error');
     }
   }
 
   /**
    * When this page is the return_url of a redirect-based payment this checkout made, its outcome:
-   * paid means no form at all (paying again would charge twice); failed shows why, above the form.
+   * done means no form at all (paying again would charge twice); failed shows why, above the form.
    */
-  private async returnedOutcome(stripe: Stripe, api: ApiClient, item: string): Promise<ReturnedOutcome | null> {
-    const returned = returnedPayment();
+  private async returnedOutcome(stripe: Stripe, api: ApiClient, quote: Quote): Promise<SuccessDetail | ErrorDetail | null> {
+    const returned = returnedIntent();
     if (!returned) return null;
-    // Several checkouts may share a page: only the one that sold this item claims the payment.
-    const payment = await api.getPayment(returned.paymentIntentId).catch(() => null);
-    if (!payment || payment.item !== item) return null;
-    forgetReturnedPayment();
-    const { paymentIntent, error } = await stripe.retrievePaymentIntent(returned.clientSecret);
-    if (paymentIntent && PAID.has(paymentIntent.status as IntentStatus)) {
-      return { paid: true, orderId: payment.orderId, paymentIntentId: paymentIntent.id };
+    // Several checkouts may share a page: only the one that sold this purchase claims it.
+    const order = await api.getPayment(returned.intentId).catch(() => null);
+    if (!order || (order.item ?? '') !== (quote.item ?? '') || order.mode !== quote.mode) return null;
+    forgetReturnedIntent();
+    const setup = returned.intentId.startsWith('seti_');
+    const result = setup ? await stripe.retrieveSetupIntent(returned.clientSecret) : await stripe.retrievePaymentIntent(returned.clientSecret);
+    const intent = 'setupIntent' in result ? result.setupIntent : 'paymentIntent' in result ? result.paymentIntent : undefined;
+    const outcome = intent && outcomeOf(order.mode, intent.status);
+    if (outcome) {
+      const ids = setup ? { setupIntentId: returned.intentId } : { paymentIntentId: returned.intentId };
+      return { orderId: order.orderId, mode: order.mode, status: outcome, ...ids, subscriptionId: order.subscriptionId, customerId: order.customerId };
     }
-    const message = paymentIntent?.last_payment_error?.message ?? NOT_COMPLETED;
-    return { paid: false, error: error ? stripeErrorDetail(error) : { type: 'card_error', code: 'payment_not_completed', message } };
+    if (result.error) return forShopper(stripeErrorDetail(result.error), true);
+    const lastError = (intent as PaymentIntent | undefined)?.last_payment_error ?? (intent as SetupIntent | undefined)?.last_setup_error;
+    return forShopper({ type: 'card_error', code: lastError?.code ?? 'payment_not_completed', message: lastError?.message ?? NOT_COMPLETED }, true);
   }
 
-  private succeed(orderId: string, paymentIntentId: string): void {
-    this.set('succeeded', { kind: 'status', text: `Payment received. Thank you! Your order is ${orderId}.` });
-    emit(this.host, 'link-checkout-success', { orderId, paymentIntentId });
-  }
-
-  /** One deferred-intent Elements group; mounted in the order Link needs to autofill. */
-  private mountElements(stripe: Stripe, quote: Quote): Promise<unknown> {
-    const { email, name, phone } = this.host;
-    const elements = (this.elements = stripe.elements({
-      mode: 'payment',
-      amount: quote.amount,
-      currency: quote.currency.toLowerCase(),
-      appearance: appearanceFrom(this.host),
-    }));
-    const linkAuthentication = elements.create('linkAuthentication', { defaultValues: { email: email || '' } });
-    linkAuthentication.on('change', (event) => {
-      this.customerEmail = event.value.email;
-    });
-    const address = elements.create('address', {
-      mode: 'shipping',
-      defaultValues: { name: name || null, phone: phone || null },
-    });
-    const payment = elements.create('payment', {
-      defaultValues: { billingDetails: { name: name || undefined, email: email || undefined, phone: phone || undefined } },
-    });
-    this.mounted = [linkAuthentication, address, payment];
-    const ready = [
-      new Promise((resolve) => linkAuthentication.on('ready', resolve)),
-      new Promise((resolve) => address.on('ready', resolve)),
-      new Promise((resolve, reject) => {
-        payment.on('ready', resolve);
-        payment.on('loaderror', (event) => reject(stripeLoadError(event.error)));
-      }),
-    ];
-    linkAuthentication.mount(this.mounts.target('link-authentication'));
-    address.mount(this.mounts.target('address'));
-    payment.mount(this.mounts.target('payment'));
-    return Promise.all(ready);
+  private succeed(detail: SuccessDetail): void {
+    this.orderId = detail.orderId;
+    const text = detail.mode === 'setup' ? THANKS[detail.status] : `${THANKS[detail.status]} Your order is ${detail.orderId}.`;
+    this.set('succeeded', { kind: 'status', text });
+    for (const key of Object.keys(detail) as Array<keyof SuccessDetail>) if (detail[key] === undefined) delete detail[key];
+    emit(this.host, 'link-checkout-success', detail);
   }
 
   private teardown(): void {
     this.generation++;
-    for (const element of this.mounted.splice(0)) element.destroy();
-    this.mounts.release();
-    this.elements = this.stripe = undefined;
-    this.customerEmail = undefined;
+    this.group?.destroy();
+    this.group = undefined;
   }
 
   private set(state: CheckoutState, message: CheckoutMessage | undefined): void {
@@ -258,20 +284,13 @@ function stripeErrorDetail(error: StripeError): ErrorDetail {
   return {
     type: error.type === 'api_connection_error' ? 'network_error' : error.type,
     code: error.code ?? error.type,
-    message: error.message ?? 'The payment could not be completed. Please try again.',
+    message: error.message ?? NOT_COMPLETED,
   };
-}
-
-function stripeLoadError(error: StripeError): CheckoutError {
-  return new CheckoutError({ ...stripeErrorDetail(error), message: error.message ?? 'The payment form failed to load.' });
 }
 
 /** crypto.randomUUID exists only in secure contexts; a CMS page on plain http still needs an id. */
 function newAttemptId(): string {
   if (typeof crypto.randomUUID === 'function' && isSecureContext) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

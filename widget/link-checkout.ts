@@ -1,7 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CheckoutFlow, type CheckoutState } from './checkout-flow.ts';
-import type { Quote } from '../protocol/index.ts';
-import { formatAmount } from './format.ts';
+import { formatAmount, minorUnitsPerMajor } from './format.ts';
+import type { AddressCollection, EmailCollection } from './inputs.ts';
 import { MountSlots } from './mount-slots.ts';
 import { styles } from './styles.ts';
 
@@ -22,14 +22,20 @@ const MODULE_ORIGIN = (() => {
 })();
 
 /**
- * A Stripe Link checkout for one catalog item: email (Link), shipping address and payment, with
- * a Pay button. The server decides the price; the element only shows it.
+ * A Stripe Link checkout from one tag: a one-time payment, a saved payment method (setup) or a
+ * subscription, priced by the server from a catalog item, a signed amount or an open amount.
+ * Email (Link), address and payment in one Elements group, with a Pay button. Every option is a
+ * flat attribute with a matching property.
  *
  * @summary Drop-in Stripe Link checkout.
  *
- * @fires link-checkout-ready - All three Stripe Elements are mounted and ready. `detail`: none.
- * @fires link-checkout-success - The payment went through. `detail`: `{orderId, paymentIntentId}`.
- * @fires link-checkout-error - Loading or a payment attempt failed. `detail`: `{type, code, message}`.
+ * @fires link-checkout-ready - The Stripe Elements are mounted and ready. `detail`: none.
+ * @fires link-checkout-change - A field changed. `detail`: `{complete, empty, mode, amount, currency}`.
+ * @fires link-checkout-email - The email was typed or filled by a Link sign-in. `detail`: `{email}`.
+ * @fires link-checkout-address - The address changed. `detail`: `{complete, value}`.
+ * @fires link-checkout-submit - Pay was pressed; cancelable (`preventDefault()` stops the attempt). `detail`: `{mode, amount, currency}`.
+ * @fires link-checkout-success - Paid, authorized, saved or subscribed. `detail`: `{orderId, mode, status, paymentIntentId?, setupIntentId?, subscriptionId?, customerId?}`.
+ * @fires link-checkout-error - Loading or an attempt failed. `detail`: `{type, code, message}`.
  *
  * @slot link-authentication - Filled by the element itself with the Link Authentication mount point.
  * @slot address - Filled by the element itself with the Address Element mount point.
@@ -38,14 +44,16 @@ const MODULE_ORIGIN = (() => {
  * @csspart header - Row with the item name and the badge.
  * @csspart item-name - The quoted item's name.
  * @csspart badge - The "Sandbox" badge, shown only when the server runs on the offline sandbox.
+ * @csspart amount - The open-amount field (`amount-editable`): its label and input.
+ * @csspart amount-input - The open-amount input itself.
  * @csspart loading - The loading indicator.
- * @csspart fields - Wrapper around the three Stripe Elements.
+ * @csspart fields - Wrapper around the Stripe Elements.
  * @csspart pay-button - The Pay button.
  * @csspart message - The live region with status and error messages.
  *
  * @cssprop --link-checkout-accent - Pay button and Stripe primary colour. Default `#635bff`.
  * @cssprop --link-checkout-accent-text - Pay button text colour. Default `#fff`.
- * @cssprop --link-checkout-text - Text colour, also passed to Stripe. Default `#1a1f36`.
+ * @cssprop --link-checkout-text - Text colour, also passed to Stripe. Default `#1a1f36` (`#e3e8ee` with `theme="night"`).
  * @cssprop --link-checkout-background - Background, also passed to Stripe. Default `transparent`.
  * @cssprop --link-checkout-danger - Error colour, also passed to Stripe. Default `#df1b41`.
  * @cssprop --link-checkout-font - Font family, also passed to Stripe. Default `system-ui, sans-serif`.
@@ -57,6 +65,8 @@ const MODULE_ORIGIN = (() => {
  */
 export class LinkCheckout extends LitElement {
   static override styles = styles;
+  /** Inside a `<form>`, the element is a field: `name`, `required`, `disabled`, reset. */
+  static formAssociated = true;
 
   /*
    * Reactive properties are declared statically, not with decorators, and initialised in the
@@ -64,69 +74,169 @@ export class LinkCheckout extends LitElement {
    * settings are (a decorated field compiled with define semantics would shadow Lit's accessor).
    */
   static override properties = {
-    item: { reflect: true },
-    currency: {},
-    email: {},
-    name: {},
-    phone: {},
     server: {},
+    item: { reflect: true },
+    mode: {},
+    amount: { type: Number },
+    currency: {},
+    signature: {},
+    label: {},
+    interval: {},
+    amountEditable: { type: Boolean, attribute: 'amount-editable' },
+    capture: {},
+    save: {},
+    customerEmail: { attribute: 'customer-email' },
+    customerName: { attribute: 'customer-name' },
+    customerPhone: { attribute: 'customer-phone' },
+    addressLine1: { attribute: 'address-line1' },
+    addressLine2: { attribute: 'address-line2' },
+    addressCity: { attribute: 'address-city' },
+    addressState: { attribute: 'address-state' },
+    addressPostalCode: { attribute: 'address-postal-code' },
+    addressCountry: { attribute: 'address-country' },
+    emailCollection: { attribute: 'email-collection' },
+    address: {},
+    allowedCountries: { attribute: 'allowed-countries' },
+    collectPhone: { type: Boolean, attribute: 'collect-phone' },
+    theme: { reflect: true },
+    layout: {},
+    locale: {},
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
   };
 
-  /** Catalog item (sku) to buy; the server's quote gives its price. Changing it reloads. */
-  declare item: string;
-  /**
-   * Expected currency, for display only. The server's quote always decides what is charged and
-   * shown; a mismatch is reported in the console.
-   */
-  declare currency: string;
-  /** Prefill for the Link Authentication Element and the billing details. */
-  declare email: string;
-  /** Prefill for the shipping address and billing name. */
-  declare name: string;
-  /** Prefill for the shipping address and billing phone. */
-  declare phone: string;
   /** Base URL of the checkout server. Defaults to the origin this script was loaded from. */
   declare server: string;
+  /** Catalog item to buy: a one-time price, or a recurring one (then the mode is `subscription`). */
+  declare item: string;
+  /** `payment` (default), `setup` (save a payment method, charge nothing) or `subscription`. A mode that contradicts the item is an error. */
+  declare mode: string;
+  /** Minor units (2500 is 25.00): a signed price (with `currency` and `signature`), or the starting value of an open amount. */
+  declare amount: number | undefined;
+  /** Currency of a signed or open amount, or of a setup. A catalog item brings its own. */
+  declare currency: string;
+  /** The merchant's signature of a fixed price (`npx link-checkout sign`). Without it, an amount is refused. */
+  declare signature: string;
+  /** Display name of a signed or open amount (signed along with it). */
+  declare label: string;
+  /** `day`, `week`, `month` or `year`: the interval of a signed subscription. */
+  declare interval: string;
+  /** The shopper chooses the amount, within the range the server allows for the currency. */
+  declare amountEditable: boolean;
+  /** `manual`: authorize now and capture later from the admin side. */
+  declare capture: string;
+  /** `off_session` or `on_session`: save the payment method on a Customer while paying. */
+  declare save: string;
+  /** Prefill: the email (Link looks it up at once). */
+  declare customerEmail: string;
+  /** Prefill: the name. */
+  declare customerName: string;
+  /** Prefill: the phone number. */
+  declare customerPhone: string;
+  /** Prefill: address line 1. */
+  declare addressLine1: string;
+  /** Prefill: address line 2. */
+  declare addressLine2: string;
+  /** Prefill: city. */
+  declare addressCity: string;
+  /** Prefill: state or region. */
+  declare addressState: string;
+  /** Prefill: postal code. */
+  declare addressPostalCode: string;
+  /** Prefill: two-letter country code. */
+  declare addressCountry: string;
+  /** `link` (default: the Link Authentication Element), `payment` (the Payment Element asks) or `none` (`customer-email` is used as given). */
+  declare emailCollection: EmailCollection;
+  /** `shipping` (default), `billing` or `none`. */
+  declare address: AddressCollection;
+  /** Comma list of two-letter countries the address may be in, e.g. `US,CA`. */
+  declare allowedCountries: string;
+  /** Show the phone field in the address, and require it. */
+  declare collectPhone: boolean;
+  /** Stripe Appearance theme: `stripe` (default), `night` or `flat`. `--link-checkout-*` properties win over it. */
+  declare theme: string;
+  /** Payment Element layout: `tabs` (default) or `accordion`. */
+  declare layout: string;
+  /** Language of the Stripe Elements, e.g. `fr`; default `auto`. */
+  declare locale: string;
+  /** Form field name; the value is the order id once the checkout succeeded. */
+  declare name: string;
+  /** In a form: invalid until the checkout succeeded. */
+  declare required: boolean;
+  /** Nothing can be paid while set, as on native inputs (also set by a disabled fieldset). */
+  declare disabled: boolean;
 
-  private readonly mounts: MountSlots;
+  private readonly internals: ElementInternals;
   private readonly flow: CheckoutFlow;
 
   constructor() {
     super();
-    this.item = '';
-    this.currency = '';
-    this.email = '';
-    this.name = '';
-    this.phone = '';
-    this.server = MODULE_ORIGIN;
-    this.mounts = new MountSlots(this);
-    this.flow = new CheckoutFlow(this, this.mounts);
+    Object.assign(this, {
+      server: MODULE_ORIGIN, item: '', mode: '', amount: undefined, currency: '', signature: '', label: '', interval: '',
+      amountEditable: false, capture: '', save: '', customerEmail: '', customerName: '', customerPhone: '',
+      addressLine1: '', addressLine2: '', addressCity: '', addressState: '', addressPostalCode: '', addressCountry: '',
+      emailCollection: 'link', address: 'shipping', allowedCountries: '', collectPhone: false,
+      theme: 'stripe', layout: 'tabs', locale: '', name: '', required: false, disabled: false,
+    });
+    this.internals = this.attachInternals();
+    this.flow = new CheckoutFlow(this, new MountSlots(this));
   }
 
   /**
    * `loading | ready | processing | succeeded | failed | error`, reflected to the `state`
-   * attribute for CSS and tests. `failed`: a payment attempt failed, Pay works again.
-   * `error`: loading failed (e.g. unknown item); nothing can be paid.
+   * attribute for CSS and tests. `failed`: an attempt failed, Pay works again.
+   * `error`: loading failed (e.g. an unknown item or a bad signature); nothing can be paid.
    */
   get state(): CheckoutState {
     return this.flow.state;
   }
 
-  /** Presses Pay from script. Ignored unless the state is `ready` or `failed`. */
-  pay(): Promise<void> {
-    return this.flow.pay();
+  /** The order id once the checkout succeeded, else empty: the form value. */
+  get value(): string {
+    return this.flow.orderId ?? '';
   }
 
-  private warnedQuote: Quote | undefined;
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
 
-  protected override updated(): void {
+  /** Presses Pay from script. Ignored unless the state is `ready` or `failed`. */
+  pay(): Promise<void> {
+    return this.isDisabled ? Promise.resolve() : this.flow.pay();
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** Called for the attribute and for a disabled fieldset; it may come mid-update, so re-render after. */
+  formDisabledCallback(): void {
+    void this.updateComplete.then(() => this.requestUpdate());
+  }
+
+  formResetCallback(): void {
+    this.flow.restart();
+  }
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.matches(':disabled');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
     this.setAttribute('state', this.flow.state);
-    const quote = this.flow.quote;
-    const mismatch = quote && this.currency && this.currency.toLowerCase() !== quote.currency.toLowerCase();
-    if (mismatch && this.warnedQuote !== quote) {
-      this.warnedQuote = quote;
-      console.warn(`<link-checkout>: currency="${this.currency}" ignored; the server quotes ${quote.currency}.`);
-    }
+    const value = this.flow.orderId;
+    this.internals.setFormValue(value);
+    const button = this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]') ?? undefined;
+    if (this.required && !value) this.internals.setValidity({ valueMissing: true }, 'Complete the checkout first.', button);
+    else this.internals.setValidity({});
+    this.flow.setReadOnly(this.isDisabled);
+    // Everything but the form-field attributes is an input of the checkout.
+    if ([...changed.keys()].some((key) => !['name', 'required', 'disabled'].includes(key as string))) this.flow.inputsChanged();
   }
 
   protected override render() {
@@ -137,10 +247,11 @@ export class LinkCheckout extends LitElement {
         <span part="item-name">${quote?.name ?? nothing}</span>
         ${config?.sandbox ? html`<span part="badge" title="Test mode: no real money moves">Sandbox</span>` : nothing}
       </div>
+      ${quote?.range && state !== 'succeeded' ? this.renderAmount(quote.currency, quote.range) : nothing}
       ${state === 'loading'
         ? html`<div part="loading" role="status"><span class="spinner" aria-hidden="true"></span>Loading checkout…</div>`
         : nothing}
-      <div part="fields" aria-busy=${busy ? 'true' : 'false'}>
+      <div part="fields" aria-busy=${busy ? 'true' : 'false'} ?hidden=${state === 'succeeded'}>
         <slot name="link-authentication"></slot>
         <slot name="address"></slot>
         <slot name="payment"></slot>
@@ -150,7 +261,7 @@ export class LinkCheckout extends LitElement {
         : html`<button
             part="pay-button"
             type="button"
-            ?disabled=${!this.flow.canPay}
+            ?disabled=${!this.flow.canPay || this.isDisabled}
             aria-busy=${state === 'processing' ? 'true' : 'false'}
             @click=${this.pay}
           >
@@ -166,10 +277,36 @@ export class LinkCheckout extends LitElement {
     `;
   }
 
+  private renderAmount(currency: string, range: { min: number; max: number }) {
+    const unit = minorUnitsPerMajor(currency);
+    const onInput = (event: Event) => {
+      const input = event.target as HTMLInputElement;
+      const ok = this.flow.chooseAmount(Math.round(Number(input.value) * unit));
+      input.setCustomValidity(ok ? '' : `Enter an amount from ${formatAmount(range.min, currency)} to ${formatAmount(range.max, currency)}.`);
+      input.reportValidity();
+    };
+    return html`<label part="amount"
+      >Amount (${currency.toUpperCase()})
+      <input
+        part="amount-input"
+        type="number"
+        inputmode="decimal"
+        min=${range.min / unit}
+        max=${range.max / unit}
+        step=${1 / unit}
+        .value=${String(this.flow.amount / unit)}
+        ?disabled=${this.flow.state === 'processing' || this.isDisabled}
+        @input=${onInput}
+    /></label>`;
+  }
+
   private payLabel(): string {
-    const { state, quote } = this.flow;
+    const { state, quote, amount } = this.flow;
     if (state === 'processing') return 'Processing…';
-    if (state === 'succeeded') return 'Paid';
-    return quote ? `Pay ${formatAmount(quote.amount, quote.currency)}` : 'Pay';
+    if (state === 'succeeded') return quote?.mode === 'setup' ? 'Saved' : quote?.mode === 'subscription' ? 'Subscribed' : 'Paid';
+    if (!quote) return 'Pay';
+    if (quote.mode === 'setup') return 'Save payment details';
+    const price = formatAmount(amount, quote.currency, this.locale || undefined);
+    return quote.mode === 'subscription' ? `Subscribe ${price}/${quote.interval}` : `Pay ${price}`;
   }
 }

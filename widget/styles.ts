@@ -9,8 +9,12 @@ export const styles = css`
     background: var(--link-checkout-background, transparent);
     max-width: var(--link-checkout-max-width, 32rem);
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  :host([theme='night']) {
+    color: var(--link-checkout-text, #e3e8ee);
   }
   [part='header'] {
     display: flex;
@@ -35,6 +39,19 @@ export const styles = css`
   }
   [part='fields'][aria-busy='true'] {
     opacity: 0.5;
+  }
+  [part='amount'] {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+    margin-block-end: var(--link-checkout-gap, 0.75rem);
+  }
+  [part='amount-input'] {
+    font: inherit;
+    font-weight: 400;
+    padding: 0.625rem 0.75rem;
+    border: 1px solid #c0c8d2;
+    border-radius: var(--link-checkout-radius, 6px);
   }
   [part='loading'] {
     display: flex;

@@ -1,63 +1,65 @@
 import { Hono } from 'hono';
-import type Stripe from 'stripe';
-import type { CheckoutResponse, IntentStatus } from '../../protocol/index.ts';
+import type { CheckoutResponse } from '../../protocol/index.ts';
 import { parseCheckoutRequest, readJsonObject } from '../checkout-request.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, declinedIntentId, fromStripeError } from '../errors.ts';
+import { MODES } from '../intents/index.ts';
+import type { Order } from '../store/types.ts';
 
-/** Stripe keeps idempotency keys for at least 24 hours; one attempt maps to one key for good. */
-export const idempotencyKeyFor = (attemptId: string) => `link-checkout:attempt:${attemptId}`;
+export { idempotencyKeyFor } from '../intents/index.ts';
+
+/** The fields of an order its attempt id pins: a retry must ask for the same purchase. */
+const samePurchase = (order: Order, other: Pick<Order, 'mode' | 'item' | 'amount' | 'currency'>) =>
+  order.mode === other.mode && order.item === other.item && order.amount === other.amount && order.currency === other.currency;
 
 /**
- * POST /api/checkout: the deferred-intent flow's server half. The amount comes from the price
- * rules, the PaymentIntent is created and confirmed in one call with the ConfirmationToken, and a
- * retried attempt reuses its order and its Stripe idempotency key, so it is never charged twice.
+ * POST /api/checkout: the deferred-intent flow's server half, for every mode. The price rules
+ * decide the amount; the mode's module creates and confirms its intent with the ConfirmationToken;
+ * a retried attempt reuses its order and its Stripe idempotency keys, so it is never charged twice.
  */
 export function checkoutRoutes({ stripe, store, pricing }: AppDeps) {
   return new Hono().post('/api/checkout', async (c) => {
     const request = parseCheckoutRequest(await readJsonObject(c));
-    const quote = pricing.quote({ item: request.item });
+    const quote = await pricing.quote(request, 'checkout');
+    const purchase = { mode: quote.mode, item: quote.item ?? null, amount: quote.amount, currency: quote.currency };
 
     const { order } = await store.createOrder({
+      ...purchase,
       attemptId: request.attemptId,
-      item: quote.item,
-      amount: quote.amount,
-      currency: quote.currency,
+      priceRule: quote.rule,
+      name: quote.name,
+      interval: quote.interval ?? null,
       email: request.email ?? null,
+      captureMethod: quote.elements.captureMethod ?? 'automatic',
     });
-    if (order.item !== quote.item || order.amount !== quote.amount || order.currency !== quote.currency) {
+    if (!samePurchase(order, purchase)) {
       throw new ApiError(409, 'idempotency_error', 'attempt_reused', 'This checkout attempt was already used for another purchase; press Pay again.');
     }
 
-    let intent: Stripe.PaymentIntent;
+    const record = async (patch: Parameters<typeof store.updateOrder>[1]) => void (await store.updateOrder(order.id, patch, 'checkout'));
+    let outcome;
     try {
-      intent = await stripe.paymentIntents.create(
-        {
-          amount: quote.amount,
-          currency: quote.currency,
-          confirm: true,
-          confirmation_token: request.confirmationTokenId,
-          description: quote.name,
-          metadata: { order_id: order.id, item: quote.item },
-          ...(request.email ? { receipt_email: request.email } : {}),
-        },
-        { idempotencyKey: idempotencyKeyFor(request.attemptId) },
-      );
+      outcome = await MODES[quote.mode]({ stripe, quote, request, order, email: request.email, record });
     } catch (err) {
-      const apiError = fromStripeError(err);
+      const apiError = err instanceof ApiError ? err : fromStripeError(err);
       if (apiError.type === 'card_error') {
-        const paymentIntentId = declinedIntentId(err);
-        await store.updateOrder(order.id, { status: 'failed', intentStatus: 'requires_payment_method', ...(paymentIntentId ? { paymentIntentId } : {}) });
+        const intentId = declinedIntentId(err) ?? '';
+        const ids = intentId.startsWith('pi_') ? { paymentIntentId: intentId } : intentId.startsWith('seti_') ? { setupIntentId: intentId } : {};
+        await store.updateOrder(order.id, { status: 'failed', intentStatus: 'requires_payment_method', ...ids }, `checkout: ${apiError.code}`);
       }
       throw apiError;
     }
 
-    await store.updateOrder(order.id, { paymentIntentId: intent.id, intentStatus: intent.status });
+    const updated = (await store.updateOrder(order.id, outcome.patch, 'checkout')) ?? order;
     const body: CheckoutResponse = {
       orderId: order.id,
-      paymentIntentId: intent.id,
-      status: intent.status as IntentStatus,
-      clientSecret: intent.client_secret ?? '',
+      mode: quote.mode,
+      status: outcome.status,
+      clientSecret: outcome.clientSecret,
+      ...(updated.paymentIntentId ? { paymentIntentId: updated.paymentIntentId } : {}),
+      ...(updated.setupIntentId ? { setupIntentId: updated.setupIntentId } : {}),
+      ...(updated.subscriptionId ? { subscriptionId: updated.subscriptionId } : {}),
+      ...(updated.customerId ? { customerId: updated.customerId } : {}),
     };
     return c.json(body);
   });

@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import type { PaymentLookup, PublicConfig } from '../../protocol/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { parseQuoteRequest } from '../pricing/index.ts';
 
-/** Read-only routes the widget calls before a payment. Nothing secret leaves here. */
+/** Read-only routes the widget calls before and after a payment. Nothing secret leaves here. */
 export function storefrontRoutes({ store, pricing, config }: AppDeps) {
   return new Hono()
     .get('/api/config', (c) => {
@@ -14,18 +15,26 @@ export function storefrontRoutes({ store, pricing, config }: AppDeps) {
       };
       return c.json(body);
     })
-    .get('/api/quote', (c) => c.json(pricing.quote({ item: c.req.query('item') })))
-    .get('/api/payments/:paymentIntentId', async (c) => {
-      const order = await store.findOrderByPaymentIntent(c.req.param('paymentIntentId'));
+    .get('/api/quote', async (c) => c.json(await pricing.quote(parseQuoteRequest(c.req.query()))))
+    .get('/api/payments/:intentId', async (c) => {
+      // A PaymentIntent or SetupIntent id, as a redirect-based method's return_url carries it.
+      const order = await store.findOrderByStripeId(c.req.param('intentId'));
       if (!order) throw new ApiError(404, 'invalid_request_error', 'payment_not_found', 'There is no order for this payment.');
-      const body: PaymentLookup = { orderId: order.id, item: order.item, status: order.status };
+      const body: PaymentLookup = {
+        orderId: order.id,
+        item: order.item,
+        mode: order.mode,
+        status: order.status,
+        ...(order.subscriptionId ? { subscriptionId: order.subscriptionId } : {}),
+        ...(order.customerId ? { customerId: order.customerId } : {}),
+      };
       return c.json(body);
     })
     .get('/api/orders/:id', async (c) => {
       // Order ids are unguessable; the answer carries no personal data.
       const order = await store.findOrder(c.req.param('id'));
       if (!order) throw new ApiError(404, 'invalid_request_error', 'order_not_found', 'There is no such order.');
-      const { id, status, amount, currency, item, paymentIntentId } = order;
-      return c.json({ id, status, amount, currency, item, paymentIntentId });
+      const { id, mode, status, amount, currency, item, name, paymentIntentId, setupIntentId, subscriptionId } = order;
+      return c.json({ id, mode, status, amount, currency, item, name, paymentIntentId, setupIntentId, subscriptionId });
     });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createSandboxServer, type SandboxServer } from '../../sandbox/wire.ts';
-import { parseCatalog } from '../../server/pricing.ts';
+import { parseCatalog } from '../../server/pricing/index.ts';
 
 export const catalog = parseCatalog(JSON.parse(readFileSync(new URL('../../server/catalog.sample.json', import.meta.url), 'utf8')));
 
@@ -8,15 +8,20 @@ export const CARDS = { success: '4242424242424242', threeDS: '4000000000003220',
 
 export const newSandbox = () => createSandboxServer({ catalog });
 
-/** A ConfirmationToken made the way Stripe.js makes one: with the publishable key, from card details. */
-export async function confirmationToken(sandbox: SandboxServer, cardNumber: string): Promise<string> {
+/**
+ * A ConfirmationToken made the way Stripe.js makes one: with the publishable key, from card details,
+ * carrying the page as its return_url. `extra` adds form fields (e.g. `setup_future_usage`).
+ */
+export async function confirmationToken(sandbox: SandboxServer, cardNumber: string, extra: Record<string, string> = {}): Promise<string> {
   const body = new URLSearchParams({
+    return_url: 'https://shop.example/checkout',
     'payment_method_data[type]': 'card',
     'payment_method_data[card][number]': cardNumber,
     'payment_method_data[card][exp_month]': '12',
     'payment_method_data[card][exp_year]': String(new Date().getFullYear() + 2),
     'payment_method_data[card][cvc]': '123',
     'payment_method_data[billing_details][email]': 'jenny@example.com',
+    ...extra,
   });
   const response = await sandbox.app.request('/sandbox/stripe/v1/confirmation_tokens', {
     method: 'POST',

@@ -4,14 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createPgliteStore } from '../../server/store/pglite.ts';
+import type { NewOrder } from '../../server/store/types.ts';
+
+const newOrder = (attemptId: string, item: string, amount: number, email: string | null = null): NewOrder => ({
+  attemptId, item, amount, email, currency: 'usd', mode: 'payment', priceRule: 'catalog', name: item, interval: null, captureMethod: 'automatic',
+});
 
 describe('PGlite store', () => {
   test('orders survive a restart of the store (file-backed)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'link-checkout-store-'));
     try {
       const first = await createPgliteStore(dir);
-      const { order } = await first.createOrder({ attemptId: 'attempt-persist', item: 'tshirt', amount: 2500, currency: 'usd', email: null });
-      await first.processEventOnce('evt_1', 'payment_intent.succeeded', async (tx) => { await tx.updateOrder(order.id, { status: 'paid' }); });
+      const { order } = await first.createOrder(newOrder('attempt-persist', 'tshirt', 2500, null));
+      await first.processEventOnce('evt_1', 'payment_intent.succeeded', async (tx) => { await tx.updateOrder(order.id, { status: 'paid' }, 'test'); });
       await first.close();
 
       const second = await createPgliteStore(dir);
@@ -25,8 +30,8 @@ describe('PGlite store', () => {
 
   test('one attempt makes one order', async () => {
     const store = await createPgliteStore();
-    const a = await store.createOrder({ attemptId: 'attempt-once', item: 'mug', amount: 1200, currency: 'usd', email: 'a@b.co' });
-    const b = await store.createOrder({ attemptId: 'attempt-once', item: 'mug', amount: 1200, currency: 'usd', email: 'a@b.co' });
+    const a = await store.createOrder(newOrder('attempt-once', 'mug', 1200, 'a@b.co'));
+    const b = await store.createOrder(newOrder('attempt-once', 'mug', 1200, 'a@b.co'));
     assert.equal(a.created, true);
     assert.equal(b.created, false);
     assert.equal(b.order.id, a.order.id);
@@ -35,13 +40,13 @@ describe('PGlite store', () => {
 
   test('an event whose handler throws is not recorded, so a retry applies it', async () => {
     const store = await createPgliteStore();
-    const { order } = await store.createOrder({ attemptId: 'attempt-retry', item: 'mug', amount: 1200, currency: 'usd', email: null });
+    const { order } = await store.createOrder(newOrder('attempt-retry', 'mug', 1200, null));
     await assert.rejects(store.processEventOnce('evt_flaky', 'payment_intent.succeeded', async (tx) => {
-      await tx.updateOrder(order.id, { status: 'paid' });
+      await tx.updateOrder(order.id, { status: 'paid' }, 'test');
       throw new Error('crash mid-apply');
     }));
     assert.equal((await store.findOrder(order.id))?.status, 'pending', 'the half-applied change was rolled back');
-    assert.equal(await store.processEventOnce('evt_flaky', 'payment_intent.succeeded', async (tx) => { await tx.updateOrder(order.id, { status: 'paid' }); }), true);
+    assert.equal(await store.processEventOnce('evt_flaky', 'payment_intent.succeeded', async (tx) => { await tx.updateOrder(order.id, { status: 'paid' }, 'test'); }), true);
     assert.equal((await store.findOrder(order.id))?.status, 'paid');
     await store.close();
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { SandboxServer } from '../../sandbox/wire.ts';
-import { catalogPriceRules, parseCatalog } from '../../server/pricing.ts';
+import { createPriceRules, parseCatalog } from '../../server/pricing/index.ts';
 import { CARDS, checkout, newSandbox } from './helpers.ts';
 
 let sandbox: SandboxServer;
@@ -35,7 +35,10 @@ describe('GET /api/config and /api/quote', () => {
 
   test('a quote comes from the catalog', async () => {
     const quote = await (await sandbox.app.request('/api/quote?item=tea')).json();
-    assert.deepEqual(quote, { item: 'tea', name: 'Matcha tea', amount: 1800, currency: 'jpy', mode: 'payment' });
+    assert.deepEqual(quote, {
+      rule: 'catalog', item: 'tea', name: 'Matcha tea', amount: 1800, currency: 'jpy', mode: 'payment',
+      elements: { mode: 'payment', amount: 1800, currency: 'jpy', excludedPaymentMethodTypes: ['blik', 'acss_debit'] },
+    });
   });
 });
 
@@ -46,9 +49,10 @@ describe('parseCatalog', () => {
     assert.throws(() => parseCatalog({ a: { name: 'A', amount: 100, currency: 'USD' } }), /currency/);
     assert.throws(() => parseCatalog({ 'a b': { name: 'A', amount: 100, currency: 'usd' } }), /item id/);
   });
-  test('inherited keys are not items', () => {
-    const rules = catalogPriceRules(parseCatalog({ a: { name: 'A', amount: 100, currency: 'usd' } }));
-    assert.throws(() => rules.quote({ item: 'constructor' }), /no item/);
-    assert.equal(rules.quote({ item: 'a' }).amount, 100);
+  test('inherited keys are not items', async () => {
+    const rules = createPriceRules({ catalog: parseCatalog({ a: { name: 'A', amount: 100, currency: 'usd' } }) });
+    await assert.rejects(rules.quote({ item: 'constructor' }), /no item/);
+    await assert.rejects(rules.quote({ item: '__proto__' }), /no item/);
+    assert.equal((await rules.quote({ item: 'a' })).amount, 100);
   });
 });

@@ -37,7 +37,7 @@ describe('POST /api/webhook', () => {
     assert.equal((await first.json()).duplicate, false);
     // The order was paid; a failure event must not unpay it, and a replay changes nothing either.
     assert.equal(await orderStatus(sandbox, orderId), 'paid');
-    await sandbox.store.updateOrder(orderId, { status: 'pending' });
+    await sandbox.store.updateOrder(orderId, { status: 'pending' }, 'test');
     const replay = await deliver(failed, sandbox.webhookSecret);
     assert.equal(replay.status, 200);
     assert.equal((await replay.json()).duplicate, true);

@@ -23,7 +23,7 @@ describe('<link-checkout> paying', () => {
 
     expect(stripe.log).to.deep.equal(['submit', 'createConfirmationToken', 'POST /api/checkout', `handleNextAction ${PAID.clientSecret}`]);
     expect(stripe.tokenParams?.return_url).to.equal(location.href);
-    expect(event.detail).to.deep.equal({ orderId: 'ord_1', paymentIntentId: 'pi_test_1' });
+    expect(event.detail).to.deep.equal({ orderId: 'ord_1', mode: 'payment', status: 'paid', paymentIntentId: 'pi_test_1' });
     expect(event.bubbles && event.composed).to.be.true;
     const [body] = server.checkouts;
     expect(body).to.include({ confirmationTokenId: 'ctoken_test_1', item: 'tshirt', email: 'jenny@example.com' });
@@ -82,33 +82,40 @@ describe('<link-checkout> paying', () => {
     expect(server.checkouts).to.have.length(0);
   });
 
-  it('fails with the issuer message when 3D Secure authentication fails', async () => {
+  it('a failed 3D Secure reads as plain language; Stripe\'s developer message goes to the console only', async () => {
     server.routes['POST /api/checkout'] = () => json({ ...PAID, status: 'requires_action' });
+    const developerMessage = 'The provided PaymentMethod has failed authentication. Provide a new PaymentMethod to attempt to fulfill this PaymentIntent again.';
     stripe.handleNextAction = async () => ({
-      error: { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' },
+      paymentIntent: { id: 'pi_test_1', status: 'requires_payment_method', last_payment_error: { type: 'invalid_request_error', code: 'payment_intent_authentication_failure', message: developerMessage } },
     });
-    const element = await readyCheckout();
-    const failed = oneEvent(element, 'link-checkout-error');
-    payButton(element).click();
-    expect(((await failed) as CustomEvent<ErrorDetail>).detail.code).to.equal('payment_intent_authentication_failure');
-    await element.updateComplete;
-    expect(element.getAttribute('state')).to.equal('failed');
-    expect(liveRegion(element).textContent).to.contain('unable to authenticate');
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const element = await readyCheckout();
+      const failed = oneEvent(element, 'link-checkout-error');
+      payButton(element).click();
+      const { detail } = (await failed) as CustomEvent<ErrorDetail>;
+      expect(detail.code).to.equal('payment_intent_authentication_failure');
+      expect(detail.message).to.equal('Your bank could not confirm this payment. Try again, or use another payment method.');
+      await element.updateComplete;
+      expect(element.getAttribute('state')).to.equal('failed');
+      expect(liveRegion(element).textContent).not.to.contain('PaymentMethod');
+      expect(warnings.join('\n')).to.contain(developerMessage);
+    } finally {
+      console.warn = warn;
+    }
   });
 
-  it('fails with the last payment error when the next action leaves the intent unpaid', async () => {
+  it('a decline after the next action shows the card error Stripe writes for customers', async () => {
     server.routes['POST /api/checkout'] = () => json({ ...PAID, status: 'requires_action' });
     stripe.handleNextAction = async () => ({
-      paymentIntent: { id: 'pi_test_1', status: 'requires_payment_method', last_payment_error: { message: 'Authentication failed.' } },
+      paymentIntent: { id: 'pi_test_1', status: 'requires_payment_method', last_payment_error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } },
     });
     const element = await readyCheckout();
     const failed = oneEvent(element, 'link-checkout-error');
     payButton(element).click();
-    expect(((await failed) as CustomEvent<ErrorDetail>).detail).to.deep.equal({
-      type: 'card_error',
-      code: 'payment_not_completed',
-      message: 'Authentication failed.',
-    });
+    expect(((await failed) as CustomEvent<ErrorDetail>).detail).to.deep.equal({ type: 'card_error', code: 'card_declined', message: 'Your card was declined.' });
     await element.updateComplete;
     expect(element.getAttribute('state')).to.equal('failed');
   });

@@ -10,6 +10,10 @@ type Handler = (...args: any[]) => void;
 export interface FakeElement {
   type: string;
   options: any;
+  /** Every `element.update()` argument, in order. */
+  updates: any[];
+  /** What `getValue()` answers (the Address Element). */
+  value?: any;
   target?: HTMLElement;
   destroyed: boolean;
   emit(event: string, payload?: unknown): void;
@@ -27,11 +31,14 @@ export class FakeStripe {
   readonly log: string[] = [];
   readonly created: FakeElement[] = [];
   elementsOptions: any;
+  /** Every `elements.update()` argument, in order. */
+  elementsUpdates: any[] = [];
   /** Fire 'ready' right after mount; switch off to hold the element in loading. */
   autoReady = true;
   submit: () => Promise<{ error?: any }> = async () => ({});
-  tokenParams: { return_url?: string } | undefined;
-  createConfirmationToken: () => Promise<any> = async () => ({ confirmationToken: { id: 'ctoken_test_1' } });
+  tokenParams: { return_url?: string; payment_method_data?: any } | undefined;
+  createConfirmationToken: () => Promise<any> = async () => ({ confirmationToken: { id: 'ctoken_test_1', payment_method_preview: { billing_details: {} } } });
+  retrieveSetupIntent: (clientSecret: string) => Promise<any> = async () => ({ setupIntent: { id: 'seti_test_1', status: 'succeeded' } });
   retrievePaymentIntent: (clientSecret: string) => Promise<any> = async () => ({
     paymentIntent: { id: 'pi_test_1', status: 'succeeded' },
   });
@@ -60,6 +67,7 @@ export class FakeStripe {
             const element: FakeElement & Record<string, unknown> = {
               type,
               options,
+              updates: [],
               destroyed: false,
               emit(event, payload) {
                 for (const handler of handlers.get(event) ?? []) handler(payload);
@@ -67,6 +75,13 @@ export class FakeStripe {
               on(event: string, handler: Handler) {
                 handlers.set(event, [...(handlers.get(event) ?? []), handler]);
                 return element;
+              },
+              update(options: any) {
+                fake.log.push(`update ${type}`);
+                element.updates.push(options);
+              },
+              async getValue() {
+                return { value: element.value ?? {} };
               },
               mount(target: HTMLElement) {
                 // What Stripe.js does: iframes cannot be mounted inside a shadow root.
@@ -88,6 +103,10 @@ export class FakeStripe {
             fake.log.push('submit');
             return fake.submit();
           },
+          update: async (options: any) => {
+            fake.log.push('elements.update');
+            fake.elementsUpdates.push(options);
+          },
         };
       },
       createConfirmationToken: (options: { elements: unknown; params?: { return_url?: string } }) => {
@@ -99,6 +118,10 @@ export class FakeStripe {
       retrievePaymentIntent: (clientSecret: string) => {
         fake.log.push(`retrievePaymentIntent ${clientSecret}`);
         return fake.retrievePaymentIntent(clientSecret);
+      },
+      retrieveSetupIntent: (clientSecret: string) => {
+        fake.log.push(`retrieveSetupIntent ${clientSecret}`);
+        return fake.retrieveSetupIntent(clientSecret);
       },
       handleNextAction: (options: { clientSecret: string }) => {
         fake.log.push(`handleNextAction ${options.clientSecret}`);
@@ -125,9 +148,16 @@ export function installFakeStripe(): FakeStripe {
 export type Route = (request: { url: URL; init: RequestInit; body: any }) => Response | Promise<Response>;
 
 export const CONFIG: PublicConfig = { publishableKey: 'pk_test_fake', sandbox: false };
-export const QUOTE: Quote = { item: 'tshirt', name: 'T-shirt', amount: 2500, currency: 'usd', mode: 'payment' };
+/** A quote as the server makes one (protocol Quote), for a catalog item by default. */
+export function quote(overrides: Partial<Quote> = {}): Quote {
+  const base = { rule: 'catalog' as const, item: 'tshirt', name: 'T-shirt', amount: 2500, currency: 'usd', mode: 'payment' as const, ...overrides };
+  const elements = { mode: base.mode, currency: base.currency, excludedPaymentMethodTypes: ['blik', 'acss_debit'], ...(base.mode === 'setup' ? {} : { amount: base.amount }) };
+  return { ...base, elements: { ...elements, ...overrides.elements } };
+}
+export const QUOTE: Quote = quote();
 export const PAID: CheckoutResponse = {
   orderId: 'ord_1',
+  mode: 'payment',
   paymentIntentId: 'pi_test_1',
   status: 'succeeded',
   clientSecret: 'pi_test_1_secret_x',
@@ -151,7 +181,7 @@ export function stubFetch(log: string[], routes: Record<string, Route> = {}): Fe
     checkouts: [],
     routes: {
       'GET /api/config': () => json(CONFIG),
-      'GET /api/quote': () => json(QUOTE),
+      'GET /api/quote': ({ url }) => json(quote({ item: url.searchParams.get('item') ?? 'tshirt' })),
       'POST /api/checkout': () => json(PAID),
       ...routes,
     },

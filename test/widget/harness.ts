@@ -4,7 +4,7 @@ import '../../widget/index.ts';
 import type { LinkCheckout } from '../../widget/index.ts';
 
 /** A <link-checkout> that has fired link-checkout-ready. */
-export async function readyCheckout(attributes: TemplateResult = html`<link-checkout item="tshirt" email="jenny@example.com" name="Jenny Rosen" phone="+15555550100" server=${location.origin}></link-checkout>`) {
+export async function readyCheckout(attributes: TemplateResult = html`<link-checkout item="tshirt" customer-email="jenny@example.com" customer-name="Jenny Rosen" customer-phone="+15555550100" server=${location.origin}></link-checkout>`) {
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
   const ready = oneEvent(wrapper, 'link-checkout-ready');
   render(attributes, wrapper);

@@ -3,7 +3,7 @@ import '../../widget/index.ts';
 import { liveRegion, payButton, readyCheckout } from './harness.ts';
 import type { LinkCheckout } from '../../widget/index.ts';
 import type { ErrorDetail } from '../../protocol/index.ts';
-import { CONFIG, json, type FakeStripe, type FetchStub, withFakes } from './fakes.ts';
+import { CONFIG, json, quote, type FakeStripe, type FetchStub, withFakes } from './fakes.ts';
 
 let stripe: FakeStripe;
 let server: FetchStub;
@@ -41,15 +41,16 @@ describe('<link-checkout> loading', () => {
       'Stripe(pk_test_fake)',
       'elements',
       'create linkAuthentication',
-      'create address',
-      'create payment',
       'mount linkAuthentication',
+      'create address',
       'mount address',
+      'create payment',
       'mount payment',
     ]);
-    expect(stripe.elementsOptions).to.include({ mode: 'payment', amount: 2500, currency: 'usd' });
+    expect(stripe.elementsOptions).to.deep.include({ mode: 'payment', amount: 2500, currency: 'usd', excludedPaymentMethodTypes: ['blik', 'acss_debit'], locale: 'auto' });
     expect(stripe.element('linkAuthentication').options.defaultValues).to.deep.equal({ email: 'jenny@example.com' });
-    expect(stripe.element('address').options).to.deep.include({ mode: 'shipping', defaultValues: { name: 'Jenny Rosen', phone: '+15555550100' } });
+    expect(stripe.element('address').options.mode).to.equal('shipping');
+    expect(stripe.element('address').options.defaultValues).to.deep.include({ name: 'Jenny Rosen', phone: '+15555550100' });
     expect(stripe.element('payment').options.defaultValues.billingDetails).to.deep.equal({
       name: 'Jenny Rosen',
       email: 'jenny@example.com',
@@ -91,7 +92,7 @@ describe('<link-checkout> loading', () => {
     let askedItem = '';
     server.routes['GET /api/quote'] = ({ url }) => {
       askedItem = url.searchParams.get('item')!;
-      return json({ item: 'mug', name: 'Mug', amount: 500, currency: 'jpy', mode: 'payment' });
+      return json(quote({ item: 'mug', name: 'Mug', amount: 500, currency: 'jpy' }));
     };
     const mug = await readyCheckout(html`<link-checkout item="mug" server=${location.origin}></link-checkout>`);
     expect(askedItem).to.equal('mug');
@@ -117,10 +118,12 @@ describe('<link-checkout> loading', () => {
 
 describe('<link-checkout> inputs', () => {
   it('defaults server to the origin the widget module was loaded from', async () => {
+    server.routes['GET /api/quote'] = ({ url }) =>
+      url.search ? json(quote()) : json({ error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Say what to buy.' } }, 400);
     const element = await fixture<LinkCheckout>(html`<link-checkout></link-checkout>`);
     expect(element.server).to.equal(location.origin); // the dev server serves widget/index.ts
-    expect(element.getAttribute('state')).to.equal('error'); // and no item: nothing to buy
-    expect(liveRegion(element).textContent).to.contain('set the item attribute');
+    await waitUntil(() => element.getAttribute('state') === 'error', 'no item: nothing to buy');
+    expect(liveRegion(element).textContent).to.contain('Say what to buy.');
   });
 
   it('passes --link-checkout-* custom properties to Stripe as Appearance variables', async () => {
@@ -130,18 +133,30 @@ describe('<link-checkout> inputs', () => {
     expect(stripe.elementsOptions.appearance.variables).to.deep.equal({ colorPrimary: '#0a7', borderRadius: '2px' });
   });
 
-  it('reloads the quote and re-creates the Elements group when item changes', async () => {
+  it('a new item of the same mode is a new quote applied with elements.update: nothing is rebuilt', async () => {
     const element = await readyCheckout();
-    server.routes['GET /api/quote'] = () => json({ item: 'mug', name: 'Mug', amount: 1200, currency: 'eur', mode: 'payment' });
-    const ready = oneEvent(element, 'link-checkout-ready');
+    server.routes['GET /api/quote'] = () => json(quote({ item: 'mug', name: 'Mug', amount: 1200, currency: 'eur' }));
     element.item = 'mug';
-    await ready;
+    await waitUntil(() => stripe.elementsUpdates.length === 1, 'elements.update');
     await element.updateComplete;
     expect(element.getAttribute('item')).to.equal('mug');
-    expect(stripe.elementsOptions).to.include({ amount: 1200, currency: 'eur' });
-    expect(stripe.created.filter((created) => created.destroyed)).to.have.length(3);
-    expect(stripe.created.filter((created) => !created.destroyed)).to.have.length(3);
+    expect(stripe.elementsUpdates[0]).to.deep.include({ amount: 1200, currency: 'eur', captureMethod: 'automatic', setupFutureUsage: null });
+    expect(stripe.created.filter((created) => created.destroyed)).to.have.length(0);
+    expect(stripe.log.filter((call) => call === 'elements')).to.have.length(1);
     expect(element.querySelectorAll('[slot]')).to.have.length(3);
     expect(payButton(element).textContent!.trim()).to.equal('Pay €12.00');
+  });
+
+  it('a new mode rebuilds the group, since the Elements options of another mode differ', async () => {
+    const element = await readyCheckout();
+    server.routes['GET /api/quote'] = () => json(quote({ mode: 'setup', amount: 0 }));
+    const ready = oneEvent(element, 'link-checkout-ready');
+    element.mode = 'setup';
+    await ready;
+    await element.updateComplete;
+    expect(stripe.elementsOptions).to.include({ mode: 'setup', currency: 'usd' });
+    expect(stripe.elementsOptions).not.to.have.property('amount');
+    expect(stripe.created.filter((created) => created.destroyed)).to.have.length(3);
+    expect(payButton(element).textContent!.trim()).to.equal('Save payment details');
   });
 });

@@ -31,8 +31,8 @@ async function nestedCheckout(item: string) {
   const inner = document.createElement('div');
   outer.attachShadow({ mode: 'open' }).append(inner);
   const checkout = document.createElement('link-checkout') as LinkCheckout;
-  checkout.setAttribute('email', 'jenny@example.com');
-  checkout.setAttribute('name', 'Jenny Rosen');
+  checkout.setAttribute('customer-email', 'jenny@example.com');
+  checkout.setAttribute('customer-name', 'Jenny Rosen');
   inner.attachShadow({ mode: 'open' }).append(checkout);
   const ready = oneEvent(outer, 'link-checkout-ready');
   checkout.item = item;

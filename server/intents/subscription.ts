@@ -1,0 +1,69 @@
+import type Stripe from 'stripe';
+import type { IntentStatus, Quote } from '../../protocol/index.ts';
+import { ApiError } from '../errors.ts';
+import { customerFor, idempotencyKeyFor, orderMetadata, type IntentContext, type ModeHandler } from './context.ts';
+
+/** One Price per distinct (name, amount, currency, interval): a catalog change makes a new one. */
+export function priceLookupKey(quote: Quote): string {
+  const what = quote.item ? `item:${quote.item}` : `label:${quote.name}`;
+  return `link-checkout:${what}:${quote.amount}:${quote.currency}:${quote.interval}`.slice(0, 200);
+}
+
+/** The recurring Price for the quote, created once and found again by its lookup_key. */
+async function priceFor({ stripe, quote }: IntentContext): Promise<string> {
+  const lookupKey = priceLookupKey(quote);
+  const found = await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 });
+  if (found.data[0]) return found.data[0].id;
+  const price = await stripe.prices.create(
+    {
+      currency: quote.currency,
+      unit_amount: quote.amount,
+      recurring: { interval: quote.interval! },
+      product_data: { name: quote.name },
+      lookup_key: lookupKey,
+    },
+    // Two first buyers at once make one Price, not a lookup_key clash.
+    { idempotencyKey: `link-checkout:price:${lookupKey}` },
+  );
+  return price.id;
+}
+
+/**
+ * A Subscription left `default_incomplete`, whose first invoice's PaymentIntent is confirmed with
+ * the ConfirmationToken. On this API version that PaymentIntent is named only by the invoice's
+ * `confirmation_secret` (there is no `invoice.payment_intent`).
+ */
+export const subscription: ModeHandler = async (context) => {
+  const { stripe, request } = context;
+  const customer = await customerFor(context);
+  const price = await priceFor(context);
+  const created = await stripe.subscriptions.create(
+    {
+      customer,
+      items: [{ price }],
+      payment_behavior: 'default_incomplete',
+      payment_settings: { save_default_payment_method: 'on_subscription' },
+      metadata: orderMetadata(context),
+      expand: ['latest_invoice.confirmation_secret'],
+    },
+    { idempotencyKey: idempotencyKeyFor(request.attemptId, 'subscription') },
+  );
+  await context.record({ subscriptionId: created.id });
+  const secret = (created.latest_invoice as Stripe.Invoice | null)?.confirmation_secret?.client_secret;
+  const paymentIntentId = secret?.split('_secret_')[0];
+  if (!paymentIntentId?.startsWith('pi_')) {
+    console.error('[link-checkout] subscription without a first payment to confirm:', created.id);
+    throw new ApiError(502, 'api_error', 'subscription_unpayable', 'The subscription could not be started. Nothing was charged.');
+  }
+  await context.record({ paymentIntentId });
+  const intent = await stripe.paymentIntents.confirm(
+    paymentIntentId,
+    { confirmation_token: request.confirmationTokenId },
+    { idempotencyKey: idempotencyKeyFor(request.attemptId, 'first_payment') },
+  );
+  return {
+    status: intent.status as IntentStatus,
+    clientSecret: intent.client_secret ?? secret!,
+    patch: { customerId: customer, subscriptionId: created.id, paymentIntentId, intentStatus: intent.status },
+  };
+};

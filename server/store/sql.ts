@@ -1,0 +1,212 @@
+import { randomId } from '../ids.ts';
+import type { NewOrder, Order, OrderHistoryEntry, OrderPatch, OrderWriter, Store } from './types.ts';
+
+/** The little a SQL store needs of a PostgreSQL driver (PGlite, or a server's). */
+export interface SqlClient {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+export interface SqlDatabase extends SqlClient {
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Ordered and append-only: a deployed migration is never edited, only followed by a new one.
+ * One statement per string, so drivers that use the extended query protocol can run them.
+ */
+const MIGRATIONS: string[][] = [
+  [
+    `create table orders (
+       id text primary key,
+       attempt_id text not null unique,
+       item text not null,
+       amount integer not null check (amount >= 0),
+       currency text not null,
+       email text,
+       status text not null,
+       intent_status text,
+       payment_intent_id text unique,
+       created_at timestamptz not null default now(),
+       updated_at timestamptz not null default now()
+     )`,
+  ],
+  [
+    `create table processed_events (
+       id text primary key,
+       type text not null,
+       processed_at timestamptz not null default now()
+     )`,
+  ],
+  [
+    `alter table orders add column mode text not null default 'payment'`,
+    `alter table orders add column price_rule text not null default 'catalog'`,
+    `alter table orders add column name text`,
+    `alter table orders alter column item drop not null`,
+    `alter table orders add column interval text`,
+    `alter table orders add column capture_method text not null default 'automatic'`,
+    `alter table orders add column customer_id text`,
+    `alter table orders add column setup_intent_id text unique`,
+    `alter table orders add column subscription_id text unique`,
+    `alter table orders add column payment_method_id text`,
+    `create table order_history (
+       id bigint generated always as identity primary key,
+       order_id text not null references orders (id),
+       at timestamptz not null default now(),
+       from_status text,
+       to_status text not null,
+       cause text not null
+     )`,
+    `create index order_history_order on order_history (order_id, id)`,
+  ],
+];
+
+interface OrderRow {
+  id: string;
+  attempt_id: string;
+  mode: Order['mode'];
+  price_rule: Order['priceRule'];
+  item: string | null;
+  name: string | null;
+  amount: number;
+  currency: string;
+  interval: Order['interval'];
+  email: string | null;
+  status: Order['status'];
+  intent_status: string | null;
+  capture_method: Order['captureMethod'];
+  customer_id: string | null;
+  payment_intent_id: string | null;
+  setup_intent_id: string | null;
+  subscription_id: string | null;
+  payment_method_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toOrder(row: OrderRow): Order {
+  return {
+    id: row.id,
+    attemptId: row.attempt_id,
+    mode: row.mode,
+    priceRule: row.price_rule,
+    item: row.item,
+    name: row.name,
+    amount: row.amount,
+    currency: row.currency,
+    interval: row.interval,
+    email: row.email,
+    status: row.status,
+    intentStatus: row.intent_status,
+    captureMethod: row.capture_method,
+    customerId: row.customer_id,
+    paymentIntentId: row.payment_intent_id,
+    setupIntentId: row.setup_intent_id,
+    subscriptionId: row.subscription_id,
+    paymentMethodId: row.payment_method_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Which column holds a Stripe id, by its prefix; null for ids no order holds. */
+function stripeIdColumn(id: string): string | null {
+  if (id.startsWith('pi_')) return 'payment_intent_id';
+  if (id.startsWith('seti_')) return 'setup_intent_id';
+  if (id.startsWith('sub_')) return 'subscription_id';
+  return null;
+}
+
+/** Patchable fields and their columns; a null in the patch means "leave as is". */
+const PATCH_COLUMNS: ReadonlyArray<[keyof OrderPatch, string]> = [
+  ['status', 'status'],
+  ['intentStatus', 'intent_status'],
+  ['customerId', 'customer_id'],
+  ['paymentIntentId', 'payment_intent_id'],
+  ['setupIntentId', 'setup_intent_id'],
+  ['subscriptionId', 'subscription_id'],
+  ['paymentMethodId', 'payment_method_id'],
+];
+const PATCH_SET = PATCH_COLUMNS.map(([, column], i) => `${column} = coalesce($${i + 2}, ${column})`).join(', ');
+
+async function migrate(db: SqlDatabase): Promise<void> {
+  await db.query('create table if not exists schema_migrations (version integer primary key)');
+  const { rows } = await db.query<{ version: number }>('select coalesce(max(version), 0) as version from schema_migrations');
+  for (let version = rows[0]!.version + 1; version <= MIGRATIONS.length; version++) {
+    await db.transaction(async (tx) => {
+      for (const statement of MIGRATIONS[version - 1]!) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version) values ($1)', [version]);
+    });
+  }
+}
+
+function orderWriter(db: SqlClient): OrderWriter {
+  const one = async (sql: string, params: unknown[]) => {
+    const { rows } = await db.query<OrderRow>(sql, params);
+    return rows[0] ? toOrder(rows[0]) : null;
+  };
+  return {
+    findOrder: (id) => one('select * from orders where id = $1', [id]),
+    findOrderByStripeId(id) {
+      const column = stripeIdColumn(id);
+      return column ? one(`select * from orders where ${column} = $1`, [id]) : Promise.resolve(null);
+    },
+    // The old status is read in the same statement, so the history row and the change agree.
+    updateOrder: (id, patch, cause) =>
+      one(
+        `with before as (select status from orders where id = $1),
+         updated as (update orders set ${PATCH_SET}, updated_at = now() where id = $1 returning *),
+         logged as (
+           insert into order_history (order_id, from_status, to_status, cause)
+           select updated.id, before.status, updated.status, $${PATCH_COLUMNS.length + 2}
+           from updated, before where updated.status is distinct from before.status
+         )
+         select * from updated`,
+        [id, ...PATCH_COLUMNS.map(([key]) => patch[key] ?? null), cause],
+      ),
+  };
+}
+
+/** The order store on any PostgreSQL: the embedded PGlite or a server (DATABASE_URL). */
+export async function createSqlStore(db: SqlDatabase): Promise<Store> {
+  await migrate(db);
+  const writer = orderWriter(db);
+
+  return {
+    ...writer,
+    async createOrder(order: NewOrder) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query<OrderRow>(
+          `insert into orders (id, attempt_id, mode, price_rule, item, name, amount, currency, interval, email, capture_method, status)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending')
+           on conflict (attempt_id) do nothing returning *`,
+          [randomId('ord'), order.attemptId, order.mode, order.priceRule, order.item, order.name, order.amount, order.currency, order.interval, order.email, order.captureMethod],
+        );
+        if (inserted.rows[0]) {
+          await tx.query(`insert into order_history (order_id, from_status, to_status, cause) values ($1, null, 'pending', 'checkout')`, [inserted.rows[0].id]);
+          return { order: toOrder(inserted.rows[0]), created: true };
+        }
+        const existing = await tx.query<OrderRow>('select * from orders where attempt_id = $1', [order.attemptId]);
+        return { order: toOrder(existing.rows[0]!), created: false };
+      });
+    },
+    async orderHistory(id) {
+      const { rows } = await db.query<{ at: Date; from_status: OrderHistoryEntry['from']; to_status: OrderHistoryEntry['to']; cause: string }>(
+        'select at, from_status, to_status, cause from order_history where order_id = $1 order by id',
+        [id],
+      );
+      return rows.map((row) => ({ at: row.at, from: row.from_status, to: row.to_status, cause: row.cause }));
+    },
+    async processEventOnce(eventId, eventType, apply) {
+      return db.transaction(async (tx) => {
+        const recorded = await tx.query(
+          'insert into processed_events (id, type) values ($1, $2) on conflict (id) do nothing returning id',
+          [eventId, eventType],
+        );
+        if (recorded.rows.length === 0) return false;
+        await apply(orderWriter(tx));
+        return true;
+      });
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,123 @@
+import type { QuoteRequest } from '../protocol/index.ts';
+
+/** Where the email comes from: the Link Authentication Element, the Payment Element, or the site. */
+export type EmailCollection = 'link' | 'payment' | 'none';
+export type AddressCollection = 'shipping' | 'billing' | 'none';
+
+/** What the checkout reads from the element: its attributes, as properties. */
+export interface CheckoutInputs {
+  server: string;
+  // What is bought (claims the server's price rules check).
+  item: string;
+  mode: string;
+  amount: number | undefined;
+  currency: string;
+  signature: string;
+  label: string;
+  interval: string;
+  amountEditable: boolean;
+  capture: string;
+  save: string;
+  // Prefill.
+  customerEmail: string;
+  customerName: string;
+  customerPhone: string;
+  addressLine1: string;
+  addressLine2: string;
+  addressCity: string;
+  addressState: string;
+  addressPostalCode: string;
+  addressCountry: string;
+  // What is collected, and how it looks.
+  emailCollection: EmailCollection;
+  address: AddressCollection;
+  allowedCountries: string;
+  collectPhone: boolean;
+  theme: string;
+  layout: string;
+  locale: string;
+}
+
+const KEYS: ReadonlyArray<keyof CheckoutInputs> = [
+  'server', 'item', 'mode', 'amount', 'currency', 'signature', 'label', 'interval', 'amountEditable', 'capture', 'save',
+  'customerEmail', 'customerName', 'customerPhone', 'addressLine1', 'addressLine2', 'addressCity', 'addressState',
+  'addressPostalCode', 'addressCountry', 'emailCollection', 'address', 'allowedCountries', 'collectPhone', 'theme', 'layout', 'locale',
+];
+
+/** A copy of the inputs (an element's properties are accessors, which a spread would not copy). */
+export function snapshot(host: CheckoutInputs): CheckoutInputs {
+  return Object.fromEntries(KEYS.map((key) => [key, host[key]])) as unknown as CheckoutInputs;
+}
+
+/** The attributes that are price claims, as the quote and checkout requests carry them. */
+export function quoteRequestOf(inputs: CheckoutInputs): QuoteRequest {
+  const request: Record<string, unknown> = {
+    item: inputs.item,
+    mode: inputs.mode,
+    amount: inputs.amount,
+    currency: inputs.currency.toLowerCase(),
+    signature: inputs.signature,
+    label: inputs.label,
+    interval: inputs.interval,
+    amountEditable: inputs.amountEditable || undefined,
+    capture: inputs.capture,
+    save: inputs.save,
+  };
+  for (const key of Object.keys(request)) if (request[key] === '' || request[key] === undefined) delete request[key];
+  return request as QuoteRequest;
+}
+
+export function quoteQuery(request: QuoteRequest): string {
+  return new URLSearchParams(Object.entries(request).map(([key, value]) => [key, String(value)])).toString();
+}
+
+const or = (value: string) => value || undefined;
+
+/** The prefilled address, in Stripe's shape; undefined when the site gave none. */
+export function prefillAddress(inputs: CheckoutInputs) {
+  const fields = {
+    line1: inputs.addressLine1,
+    line2: inputs.addressLine2,
+    city: inputs.addressCity,
+    state: inputs.addressState,
+    postal_code: inputs.addressPostalCode,
+    country: inputs.addressCountry.toUpperCase(),
+  };
+  const address: Partial<typeof fields> = Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
+  return Object.keys(address).length ? address : undefined;
+}
+
+/** Options of the Address Element (seed 000 § Collect shipping addresses); null when none is shown. */
+export function addressOptions(inputs: CheckoutInputs) {
+  if (inputs.address === 'none') return null;
+  const countries = inputs.allowedCountries.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const address = prefillAddress(inputs);
+  return {
+    mode: inputs.address === 'billing' ? ('billing' as const) : ('shipping' as const),
+    ...(countries.length ? { allowedCountries: countries } : {}),
+    ...(inputs.collectPhone ? { fields: { phone: 'always' as const }, validation: { phone: { required: 'always' as const } } } : {}),
+    defaultValues: {
+      name: or(inputs.customerName),
+      phone: or(inputs.customerPhone),
+      ...(address ? { address: { ...address, country: address.country ?? countries[0] ?? 'US' } } : {}),
+    },
+  };
+}
+
+/** Options of the Payment Element: billing prefill (seed 000 § Prefill), layout, and who asks for the email. */
+export function paymentOptions(inputs: CheckoutInputs) {
+  const address = inputs.address === 'none' ? prefillAddress(inputs) : undefined;
+  return {
+    layout: inputs.layout === 'accordion' ? ('accordion' as const) : ('tabs' as const),
+    defaultValues: {
+      billingDetails: {
+        name: or(inputs.customerName),
+        email: or(inputs.customerEmail),
+        phone: or(inputs.customerPhone),
+        ...(address ? { address } : {}),
+      },
+    },
+    // The site passes the email itself; Stripe then needs it on the token (see checkout-flow).
+    ...(inputs.emailCollection === 'none' ? { fields: { billingDetails: { email: 'never' as const } } } : {}),
+  };
+}
