@@ -12,7 +12,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     // The IIFE build has no import.meta; the widget falls back to document.currentScript there.
-    rolldownOptions: { checks: { emptyImportMeta: false } },
+    // Lib mode leaves ES builds unminified by default; site owners serve this file as it is.
+    rolldownOptions: { checks: { emptyImportMeta: false }, output: { minify: true } },
     lib: {
       entry: 'widget/index.ts',
       name: 'LinkCheckout',

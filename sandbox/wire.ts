@@ -7,13 +7,9 @@ import { createStripeEmulator, type StripeEmulator } from './api/index.ts';
 
 /** Where the emulator's webhook endpoint points; delivered in-process, never over a network. */
 const WEBHOOK_URL = 'http://link-checkout.sandbox/api/webhook';
+import { SANDBOX_OPEN_AMOUNTS, SANDBOX_SIGNING_SECRET } from './defaults.ts';
 
-/**
- * The sandbox's price-rule defaults, so every rule works in the demo with no configuration. The
- * signing secret is public on purpose: sandbox money is not real. Real mode never uses it.
- */
-export const SANDBOX_SIGNING_SECRET = 'link-checkout-sandbox-signing-secret-not-for-real-money';
-export const SANDBOX_OPEN_AMOUNTS = { usd: { min: 100, max: 100000 }, eur: { min: 100, max: 100000 } };
+export { SANDBOX_OPEN_AMOUNTS, SANDBOX_SIGNING_SECRET };
 
 export interface SandboxServer {
   /** The product server with the emulator mounted at /sandbox/stripe for the browser stand-in. */

@@ -106,7 +106,7 @@ describe('the demo on the real server and the sandbox, in chromium', () => {
 
   for (const classic of [false, true]) {
     test(`the snippet alone works on a site owner's page on another origin (${classic ? 'one-file IIFE, classic script' : 'ES module'})`, async () => {
-      const site = await startSiteOwnerPage(running.server.origin, '<link-checkout item="mug" email="jenny@example.com" name="Jenny Rosen"></link-checkout>', { classic });
+      const site = await startSiteOwnerPage(running.server.origin, '<link-checkout item="mug" customer-email="jenny@example.com" customer-name="Jenny Rosen"></link-checkout>', { classic });
       try {
         const page = await running.browser.newPage();
         await page.goto(site.url);

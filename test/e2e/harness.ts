@@ -130,3 +130,18 @@ export function serverAndBrowser(): { readonly server: RunningServer; readonly b
   });
   return running;
 }
+
+/** The order as the server has it, once it has left `pending` (webhooks land asynchronously). */
+export async function settledOrder(origin: string, orderId: string): Promise<{ status: string; amount: number; currency: string; mode: string }> {
+  for (let i = 0; i < 50; i++) {
+    const order = await (await fetch(`${origin}/api/orders/${orderId}`)).json();
+    if (order.status !== 'pending') return order;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`order ${orderId} stayed pending`);
+}
+
+/** Resolves with the next link-checkout-success detail the page fires. */
+export function nextSuccess(page: Page): Promise<{ orderId: string; mode: string; status: string; customerId?: string; paymentIntentId?: string; setupIntentId?: string; subscriptionId?: string }> {
+  return page.evaluate(() => new Promise((resolve) => document.addEventListener('link-checkout-success', (event) => resolve((event as CustomEvent).detail), { once: true })));
+}
