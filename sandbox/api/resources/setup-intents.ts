@@ -18,7 +18,8 @@ export function newSetupIntent(ctx: Ctx, p: Record<string, any>): Stripe.SetupIn
     object: 'setup_intent',
     allowed_payment_method_types: null,
     application: null,
-    automatic_payment_methods: p.payment_method_types ? null : { enabled: true, allow_redirects: undefined },
+    // As for PaymentIntents: without payment_method_types, automatic payment methods are on.
+    automatic_payment_methods: p.payment_method_types ? null : { enabled: p.automatic_payment_methods?.enabled ?? true, allow_redirects: p.automatic_payment_methods?.allow_redirects },
     cancellation_reason: null,
     client_secret: clientSecretFor(id),
     created: ctx.now(),

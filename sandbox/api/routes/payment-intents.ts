@@ -8,6 +8,7 @@ import { EXPAND, SHIPPING, type Spec, mergeMetadata, obj, parseParams } from '..
 import type { Ctx } from '../state.ts';
 import { CLIENT_CONFIRM_PAYMENT, clientConfirmSource } from './client-confirm.ts';
 import { checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
+import { checkConfirm } from '../resources/confirm-checks.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import { requireCustomer } from '../resources/customers.ts';
 import { resolvePaymentMethod } from '../resources/payment-methods.ts';
@@ -110,19 +111,16 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     }
     const pm = checkCreateReferences(ctx, p);
     const pi = newPaymentIntent(ctx, p);
+    const confirm = { confirmation_token: p.confirmation_token, return_url: p.return_url, off_session: offSession(p.off_session) };
+    // A create+confirm that Stripe refuses before confirming leaves no intent behind.
+    if (p.confirm) checkConfirm(ctx, pi, 'PaymentIntent', { ...confirm, secretKey: true });
     ctx.state.paymentIntents.set(pi.id, pi);
     if (pm) {
       pi.payment_method = pm.id;
       pi.status = 'requires_confirmation';
     }
     ctx.emit('payment_intent.created', pi);
-    if (p.confirm) {
-      confirmPaymentIntent(ctx, pi, {
-        confirmation_token: p.confirmation_token,
-        payment_method: pm?.id,
-        off_session: offSession(p.off_session),
-      });
-    }
+    if (p.confirm) confirmPaymentIntent(ctx, pi, { ...confirm, payment_method: pm?.id });
     return out(ctx, pi, expand);
   });
 
@@ -195,11 +193,12 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     const p = parseParams(req.params, CONFIRM);
     const expand = checkExpand(p.expand, EXPANDABLE);
     const pi = requirePaymentIntent(ctx, req.path.id);
-    // Check the token before touching the intent, so a rejected confirm changes nothing.
-    if (p.confirmation_token && ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
-      usableConfirmationToken(ctx, p.confirmation_token);
+    // Check the token and the request before touching the intent, so a rejected confirm changes nothing.
+    if (CONFIRMABLE.includes(pi.status)) {
+      if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+      checkConfirm(ctx, pi, 'PaymentIntent', { confirmation_token: p.confirmation_token, return_url: p.return_url, off_session: offSession(p.off_session), secretKey: true });
     }
-    if (p.receipt_email !== undefined && ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
+    if (p.receipt_email !== undefined && CONFIRMABLE.includes(pi.status)) {
       pi.receipt_email = p.receipt_email || null;
     }
     if (p.setup_future_usage !== undefined && pi.status !== 'succeeded') pi.setup_future_usage = p.setup_future_usage || null;
