@@ -51,8 +51,34 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
     const v = shippingAddress.addressValue;
     body.shipping = { name: v.name, phone: v.phone || undefined, address: { ...v.address } };
   }
-  const opts = elements.options;
-  const sfu = opts.setupFutureUsage ?? opts.setup_future_usage;
-  if (sfu) body.setup_future_usage = sfu;
+  const { setupFutureUsage, clientContext } = elementsContext(elements.options);
+  if (setupFutureUsage) body.setup_future_usage = setupFutureUsage;
+  body.client_context = clientContext;
   return body;
+}
+
+/**
+ * What Stripe.js tells Stripe about the Elements group with the token: the documented
+ * setup_future_usage, and the undocumented `client_context` (mode, currency, setup_future_usage,
+ * capture_method, payment_method_types; names as stripe-android's ConfirmationTokenClientContextParams,
+ * added "to match web"), which Stripe compares with the intent at confirm time.
+ * Subscription mode saves the card for the renewals, so its tokens say off_session (inferred, not
+ * documented by Stripe).
+ */
+export function elementsContext(opts: SandboxElements['options']): { setupFutureUsage?: string; clientContext: Obj } {
+  const setupFutureUsage =
+    opts.mode === 'subscription' ? 'off_session' : opts.mode === 'payment' ? (opts.setupFutureUsage ?? opts.setup_future_usage ?? undefined) : undefined;
+  const captureMethod = opts.mode === 'payment' ? (opts.captureMethod ?? opts.capture_method) : undefined;
+  // paymentMethodTypes is seed 002's name; @stripe/stripe-js 10 types call it allowedPaymentMethodTypes.
+  const types = opts.allowedPaymentMethodTypes ?? (opts as { paymentMethodTypes?: string[] }).paymentMethodTypes;
+  return {
+    setupFutureUsage,
+    clientContext: {
+      mode: opts.mode,
+      currency: opts.currency?.toLowerCase(),
+      setup_future_usage: setupFutureUsage,
+      capture_method: captureMethod,
+      payment_method_types: types?.length ? [...types] : undefined,
+    },
+  };
 }

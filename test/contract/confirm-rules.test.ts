@@ -1,11 +1,12 @@
 /**
  * What a server-side confirm must bring, and what Stripe refuses: a return_url for intents with
- * automatic payment methods (unless redirects are off or the payment is off-session).
+ * automatic payment methods (unless redirects are off or the payment is off-session), and a
+ * ConfirmationToken made for Elements configured differently from the intent.
  * Stripe's exact wording for these refusals is not in its docs; cases assert status, type and
  * the parameter named in the message, not the wording (sandbox/api/NOTES.md).
  */
 import assert from 'node:assert/strict';
-import { RETURN_URL, TEST_PM, contractCase, createTarget, customer, rejection } from './target.ts';
+import { RETURN_URL, TEST_PM, confirmationToken, contractCase, createTarget, customer, rejection, sandboxBrowser } from './target.ts';
 import { runMetadata } from './fixtures.ts';
 
 const target = createTarget();
@@ -95,4 +96,52 @@ contractCase(
     });
     assert.equal(pi.status, 'succeeded');
   },
+);
+
+contractCase(
+  'a ConfirmationToken without setup_future_usage cannot confirm a PaymentIntent with setup_future_usage=off_session (400 invalid_request_error); a matching one can',
+  'docs.stripe.com/api/confirmation_tokens/object (setup_future_usage: Stripe.js sets it from the Elements; values on the token are written onto the intent); ' +
+    'Stripe\'s refusal quoted in woocommerce-gateway-stripe PR #3904 (wording not asserted); seed 002 § Save payment methods (Stripe.js controls the token\'s setup_future_usage)',
+  async () => {
+    const cus = await customer(target);
+    const plain = await confirmationToken(target, TEST_PM.visa);
+    const intent = { amount: 1099, currency: 'usd', customer: cus.id, setup_future_usage: 'off_session' as const, confirm: true, metadata: meta };
+    const err = await rejection(() => stripe.paymentIntents.create({ ...intent, confirmation_token: plain.id }));
+    assert.equal(err.statusCode, 400);
+    assert.equal(err.rawType, 'invalid_request_error');
+    assert.match(err.message, /setup_future_usage/);
+    const saving = await confirmationToken(target, TEST_PM.visa, { setup_future_usage: 'off_session' });
+    const pi = await stripe.paymentIntents.create({ ...intent, confirmation_token: saving.id });
+    assert.equal(pi.status, 'succeeded');
+    assert.equal(pi.setup_future_usage, 'off_session');
+  },
+);
+
+contractCase(
+  'a ConfirmationToken from Elements with captureMethod manual cannot confirm an automatic-capture PaymentIntent (400, param capture_method), and confirms a manual one',
+  'stripe-android ConfirmationTokenClientContextParams (client_context: mode, currency, setup_future_usage, capture_method) and stripe-ios PR #5641 ("to match web"); ' +
+    'stripe-android ConfirmationToken docs (the token captures the Elements configuration for validation at confirmation time). The parameter and wording are undocumented (sandbox/api/NOTES.md)',
+  async () => {
+    const token = async () => {
+      const res = await sandboxBrowser(target, 'POST', '/v1/confirmation_tokens', {
+        'payment_method_data[type]': 'card',
+        'payment_method_data[card][number]': '4242424242424242',
+        'payment_method_data[card][exp_month]': '12',
+        'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 2),
+        return_url: RETURN_URL,
+        'client_context[mode]': 'payment',
+        'client_context[currency]': 'usd',
+        'client_context[capture_method]': 'manual',
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.id as string;
+    };
+    const manualToken = await token();
+    const err = await rejection(() => stripe.paymentIntents.create({ amount: 1099, currency: 'usd', confirm: true, confirmation_token: manualToken, metadata: meta }));
+    assert.equal(err.statusCode, 400);
+    assert.equal(err.param, 'capture_method');
+    const held = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', capture_method: 'manual', confirm: true, confirmation_token: manualToken, metadata: meta });
+    assert.equal(held.status, 'requires_capture');
+  },
+  { sandboxOnly: 'client_context is sent only by Stripe.js in the browser (the sandbox route plays it); the test-helper token cannot carry it' },
 );

@@ -50,7 +50,7 @@ describe('stand-in flows on the emulator', () => {
     elements.create('payment').mount(root);
     fillCard(root, '4000 0000 0000 3220');
     await elements.submit();
-    const { confirmationToken } = await stripe.createConfirmationToken({ elements });
+    const { confirmationToken } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
     const response = await serverCheckout(confirmationToken!.id);
     expect(response.status).to.equal('requires_action');
     return response;
@@ -85,7 +85,7 @@ describe('stand-in flows on the emulator', () => {
     expect(byLabel(root, 'Address line 1').value).to.equal('354 Oyster Point Blvd');
     expect(byLabel(root, 'ZIP').value).to.equal('94080');
     expect((await elements.submit()).error).to.equal(undefined);
-    const { confirmationToken, error } = await stripe.createConfirmationToken({ elements });
+    const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
     expect(error).to.equal(undefined);
     const preview = confirmationToken!.payment_method_preview as unknown as { card?: { last4?: string } };
     expect(preview.card?.last4).to.equal('4242');

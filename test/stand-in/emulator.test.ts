@@ -32,7 +32,7 @@ async function checkout(stripe: Stripe, card: string): Promise<{ elements: Strip
   type(byLabel(root, 'Expiration date'), '12 / 40');
   type(byLabel(root, 'Security code'), '123');
   expect((await elements.submit()).error).to.equal(undefined);
-  const { confirmationToken, error } = await stripe.createConfirmationToken({ elements });
+  const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
   expect(error).to.equal(undefined);
   const res = await fetch('/api/checkout', {
     method: 'POST',

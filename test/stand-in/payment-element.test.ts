@@ -162,7 +162,7 @@ describe('Payment Element saved cards (customerSessionClientSecret)', () => {
     expect(changes.at(-1)!.value.payment_method!.id).to.equal('pm_amex');
     expect(await elements.submit()).to.deep.equal({ selectedPaymentMethod: 'card' });
     await stripe.createConfirmationToken({ elements });
-    expect(Object.fromEntries(stub.calls.at(-1)!.body)).to.deep.equal({ payment_method: 'pm_amex' });
+    expect(Object.fromEntries(stub.calls.at(-1)!.body)).to.deep.equal({ payment_method: 'pm_amex', 'client_context[mode]': 'payment', 'client_context[currency]': 'usd' });
   });
 
   it('elements.update({customerSessionClientSecret}) loads the other customer\'s cards', async () => {

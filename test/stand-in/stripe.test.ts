@@ -125,6 +125,41 @@ describe('elements.submit() and createConfirmationToken()', () => {
       'shipping[address][postal_code]': '62701',
       'shipping[address][country]': 'US',
       setup_future_usage: 'off_session',
+      'client_context[mode]': 'payment',
+      'client_context[currency]': 'usd',
+      'client_context[setup_future_usage]': 'off_session',
+    });
+  });
+
+  it('sends each mode\'s Elements options as client_context (capture method, subscription saving)', async () => {
+    const node = await fixture<HTMLDivElement>(html`<div></div>`);
+    const contextOf = async (options: Parameters<Stripe['elements']>[0]) => {
+      const group = stripe.elements(options);
+      const payment = group.create('payment', { fields: { billingDetails: { email: 'never' } } });
+      payment.mount(node);
+      type(byLabel(node, 'Card number'), '4242424242424242');
+      type(byLabel(node, 'Expiration date'), '12 / 40');
+      type(byLabel(node, 'Security code'), '123');
+      await group.submit();
+      await stripe.createConfirmationToken({ elements: group });
+      payment.destroy();
+      const body = Object.fromEntries(fetchStub.calls.at(-1)!.body);
+      return Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('client_context') || k === 'setup_future_usage'));
+    };
+    expect(await contextOf({ mode: 'payment', amount: 500, currency: 'EUR', captureMethod: 'manual' })).to.deep.equal({
+      'client_context[mode]': 'payment',
+      'client_context[currency]': 'eur',
+      'client_context[capture_method]': 'manual',
+    });
+    expect(await contextOf({ mode: 'subscription', amount: 900, currency: 'usd' })).to.deep.equal({
+      setup_future_usage: 'off_session',
+      'client_context[mode]': 'subscription',
+      'client_context[currency]': 'usd',
+      'client_context[setup_future_usage]': 'off_session',
+    });
+    expect(await contextOf({ mode: 'setup', currency: 'usd', setupFutureUsage: 'off_session' })).to.deep.equal({
+      'client_context[mode]': 'setup',
+      'client_context[currency]': 'usd',
     });
   });
 

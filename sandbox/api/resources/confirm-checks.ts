@@ -6,12 +6,15 @@
 import type Stripe from 'stripe';
 import { invalidRequest } from '../errors.ts';
 import type { Ctx } from '../state.ts';
+import { clientContextOf } from './confirmation-tokens.ts';
 
 export type IntentKind = 'PaymentIntent' | 'SetupIntent';
 
 /** The intent fields the checks read, with any values the confirm request itself sets applied. */
 export interface ConfirmTarget {
   automatic_payment_methods?: { enabled: boolean | null; allow_redirects?: string } | null;
+  setup_future_usage?: string | null;
+  capture_method?: string;
 }
 
 export interface ConfirmRequest {
@@ -28,6 +31,7 @@ export interface ConfirmRequest {
 export function checkConfirm(ctx: Ctx, intent: ConfirmTarget, kind: IntentKind, req: ConfirmRequest): void {
   const token = req.confirmation_token ? ctx.state.confirmationTokens.get(req.confirmation_token) : undefined;
   if (req.secretKey) checkReturnUrl(intent, kind, req, token);
+  if (token && kind === 'PaymentIntent') checkTokenAgreesWithIntent(token, intent);
 }
 
 /**
@@ -45,4 +49,32 @@ function checkReturnUrl(intent: ConfirmTarget, kind: IntentKind, req: ConfirmReq
       'automatic_payment_methods[enabled]=true and automatic_payment_methods[allow_redirects]=never to accept only methods without redirects.',
     { param: 'return_url' },
   );
+}
+
+/**
+ * A token carries the Elements options it was made with; Stripe refuses it for a PaymentIntent set
+ * up differently. setup_future_usage is a documented token field; capture_method is only known
+ * from the client context, so tokens without one (the test helper's) are not checked for it.
+ */
+function checkTokenAgreesWithIntent(token: Stripe.ConfirmationToken, intent: ConfirmTarget): void {
+  const intentSfu = intent.setup_future_usage || null;
+  if ((token.setup_future_usage || null) !== intentSfu) {
+    throw invalidRequest(
+      `This PaymentIntent's setup_future_usage (${intentSfu}) does not match the setup_future_usage of the ConfirmationToken (${token.setup_future_usage}). ` +
+        'Create the ConfirmationToken from Elements configured with the same setupFutureUsage as the PaymentIntent.',
+      { param: 'setup_future_usage' },
+    );
+  }
+  const context = clientContextOf(token);
+  if (!context) return;
+  // Elements default to automatic capture; automatic and automatic_async both capture at once.
+  const tokenManual = context.capture_method === 'manual';
+  const intentManual = intent.capture_method === 'manual';
+  if (tokenManual !== intentManual) {
+    throw invalidRequest(
+      `This PaymentIntent's capture_method (${intent.capture_method}) does not match the captureMethod of the Elements that created the ConfirmationToken (${context.capture_method ?? 'automatic'}). ` +
+        'Create the ConfirmationToken from Elements configured with the same captureMethod as the PaymentIntent.',
+      { param: 'capture_method' },
+    );
+  }
 }

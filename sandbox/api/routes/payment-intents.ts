@@ -95,6 +95,15 @@ function out(ctx: Ctx, pi: Stripe.PaymentIntent, expand: string[]) {
   return applyExpand(ctx.state, pi, expand);
 }
 
+/** The intent as a confirm request would leave it: setup_future_usage / capture_method it sets apply. */
+function withRequest(pi: Stripe.PaymentIntent, p: { setup_future_usage?: string; capture_method?: string }) {
+  return {
+    ...pi,
+    setup_future_usage: p.setup_future_usage !== undefined ? p.setup_future_usage || null : pi.setup_future_usage,
+    capture_method: p.capture_method ?? pi.capture_method,
+  };
+}
+
 function offSession(v: string | undefined): boolean {
   return v !== undefined && v !== 'false';
 }
@@ -183,6 +192,7 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
       const pi = requirePaymentIntent(ctx, req.path.id);
       if (!CONFIRMABLE.includes(pi.status)) confirmPaymentIntent(ctx, pi, {}); // throws unexpected_state
       if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+      checkConfirm(ctx, withRequest(pi, p), 'PaymentIntent', { confirmation_token: p.confirmation_token, secretKey: false });
       const source = clientConfirmSource(ctx, pi, 'PaymentIntent', p);
       if (p.receipt_email !== undefined) pi.receipt_email = p.receipt_email || null;
       if (p.setup_future_usage !== undefined) pi.setup_future_usage = p.setup_future_usage || null;
@@ -196,7 +206,8 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     // Check the token and the request before touching the intent, so a rejected confirm changes nothing.
     if (CONFIRMABLE.includes(pi.status)) {
       if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
-      checkConfirm(ctx, pi, 'PaymentIntent', { confirmation_token: p.confirmation_token, return_url: p.return_url, off_session: offSession(p.off_session), secretKey: true });
+      const request = { confirmation_token: p.confirmation_token, return_url: p.return_url, off_session: offSession(p.off_session), secretKey: true };
+      checkConfirm(ctx, withRequest(pi, p), 'PaymentIntent', request);
     }
     if (p.receipt_email !== undefined && CONFIRMABLE.includes(pi.status)) {
       pi.receipt_email = p.receipt_email || null;
