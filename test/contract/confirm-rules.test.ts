@@ -1,7 +1,8 @@
 /**
  * What a server-side confirm must bring, and what Stripe refuses: a return_url for intents with
  * automatic payment methods (unless redirects are off or the payment is off-session), and a
- * ConfirmationToken made for Elements configured differently from the intent.
+ * ConfirmationToken made for Elements configured differently from the intent; and which intent
+ * options the product sets are accepted (excluded_payment_method_types).
  * Stripe's exact wording for these refusals is not in its docs; cases assert status, type and
  * the parameter named in the message, not the wording (sandbox/api/NOTES.md).
  */
@@ -144,4 +145,28 @@ contractCase(
     assert.equal(held.status, 'requires_capture');
   },
   { sandboxOnly: 'client_context is sent only by Stripe.js in the browser (the sandbox route plays it); the test-helper token cannot carry it' },
+);
+
+contractCase(
+  'excluded_payment_method_types is accepted on PaymentIntent create+confirm, update and SetupIntent create, and shown on the object as sent',
+  'stripe@23 types: PaymentIntentCreateParams / PaymentIntentUpdateParams / PaymentIntentConfirmParams / SetupIntentCreateParams.excluded_payment_method_types; PaymentIntent / SetupIntent.excluded_payment_method_types',
+  async () => {
+    const token = await confirmationToken(target, TEST_PM.visa);
+    const pi = await stripe.paymentIntents.create({
+      amount: 1099,
+      currency: 'usd',
+      confirm: true,
+      confirmation_token: token.id,
+      excluded_payment_method_types: ['blik', 'acss_debit'],
+      metadata: meta,
+    });
+    assert.equal(pi.status, 'succeeded');
+    assert.deepEqual(pi.excluded_payment_method_types, ['blik', 'acss_debit']);
+    const open = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', metadata: meta });
+    assert.equal(open.excluded_payment_method_types, null);
+    const updated = await stripe.paymentIntents.update(open.id, { excluded_payment_method_types: ['blik'] });
+    assert.deepEqual(updated.excluded_payment_method_types, ['blik']);
+    const si = await stripe.setupIntents.create({ excluded_payment_method_types: ['acss_debit', 'blik'], metadata: meta });
+    assert.deepEqual(si.excluded_payment_method_types, ['acss_debit', 'blik']);
+  },
 );

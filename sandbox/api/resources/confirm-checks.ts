@@ -13,6 +13,7 @@ export type IntentKind = 'PaymentIntent' | 'SetupIntent';
 /** The intent fields the checks read, with any values the confirm request itself sets applied. */
 export interface ConfirmTarget {
   automatic_payment_methods?: { enabled: boolean | null; allow_redirects?: string } | null;
+  excluded_payment_method_types: string[] | null;
   setup_future_usage?: string | null;
   capture_method?: string;
 }
@@ -32,6 +33,12 @@ export function checkConfirm(ctx: Ctx, intent: ConfirmTarget, kind: IntentKind, 
   const token = req.confirmation_token ? ctx.state.confirmationTokens.get(req.confirmation_token) : undefined;
   if (req.secretKey) checkReturnUrl(intent, kind, req, token);
   if (token && kind === 'PaymentIntent') checkTokenAgreesWithIntent(token, intent);
+  // The sandbox models cards only, so an intent excluding `card` has nothing it can confirm with.
+  if (intent.excluded_payment_method_types?.includes('card')) {
+    throw invalidRequest(`This ${kind} excludes the payment method type card (excluded_payment_method_types), so it cannot be confirmed with a card.`, {
+      param: 'excluded_payment_method_types',
+    });
+  }
 }
 
 /**

@@ -37,7 +37,7 @@ export function newPaymentIntent(ctx: Ctx, p: Record<string, any>): Stripe.Payme
     customer: p.customer || null,
     customer_account: null,
     description: p.description || null,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: p.excluded_payment_method_types ? [...p.excluded_payment_method_types] : null,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,

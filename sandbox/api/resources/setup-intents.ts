@@ -25,7 +25,7 @@ export function newSetupIntent(ctx: Ctx, p: Record<string, any>): Stripe.SetupIn
     created: ctx.now(),
     customer: p.customer || null,
     description: p.description || null,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: p.excluded_payment_method_types ? [...p.excluded_payment_method_types] : null,
     last_setup_error: null,
     latest_attempt: null,
     livemode: false,

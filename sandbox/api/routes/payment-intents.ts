@@ -7,7 +7,7 @@ import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, SHIPPING, type Spec, mergeMetadata, obj, parseParams } from '../params.ts';
 import type { Ctx } from '../state.ts';
 import { CLIENT_CONFIRM_PAYMENT, clientConfirmSource } from './client-confirm.ts';
-import { checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
+import { EXCLUDED_TYPES, EXCLUDED_TYPES_EMPTYABLE, checkCreateReferences, checkTokenNeedsConfirm, excludedTypes } from './intent-create.ts';
 import { checkConfirm } from '../resources/confirm-checks.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import { requireCustomer } from '../resources/customers.ts';
@@ -42,11 +42,13 @@ const COMMON: Record<string, Spec> = {
   payment_method_types: { array: 'string' },
   statement_descriptor: 'string',
   statement_descriptor_suffix: 'string',
+  excluded_payment_method_types: EXCLUDED_TYPES_EMPTYABLE,
   expand: EXPAND,
 };
 
 const CREATE: Record<string, Spec> = {
   ...COMMON,
+  excluded_payment_method_types: EXCLUDED_TYPES,
   confirm: 'bool',
   confirmation_token: 'string',
   off_session: OFF_SESSION,
@@ -65,6 +67,7 @@ const CONFIRM: Record<string, Spec> = {
   setup_future_usage: SFU,
   shipping: SHIPPING,
   capture_method: { enum: ['automatic', 'automatic_async', 'manual'] },
+  excluded_payment_method_types: EXCLUDED_TYPES_EMPTYABLE,
   use_stripe_sdk: 'bool',
   error_on_requires_action: 'bool',
   expand: EXPAND,
@@ -95,12 +98,13 @@ function out(ctx: Ctx, pi: Stripe.PaymentIntent, expand: string[]) {
   return applyExpand(ctx.state, pi, expand);
 }
 
-/** The intent as a confirm request would leave it: setup_future_usage / capture_method it sets apply. */
-function withRequest(pi: Stripe.PaymentIntent, p: { setup_future_usage?: string; capture_method?: string }) {
+/** The intent as a confirm request would leave it: the setup_future_usage, capture_method and exclusions it sets apply. */
+function withRequest(pi: Stripe.PaymentIntent, p: { setup_future_usage?: string; capture_method?: string; excluded_payment_method_types?: string[] | '' }) {
   return {
     ...pi,
     setup_future_usage: p.setup_future_usage !== undefined ? p.setup_future_usage || null : pi.setup_future_usage,
     capture_method: p.capture_method ?? pi.capture_method,
+    excluded_payment_method_types: p.excluded_payment_method_types !== undefined ? excludedTypes(p.excluded_payment_method_types) : pi.excluded_payment_method_types,
   };
 }
 
@@ -160,7 +164,7 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     const p = parseParams(req.params, COMMON);
     const expand = checkExpand(p.expand, EXPANDABLE);
     const pi = requirePaymentIntent(ctx, req.path.id);
-    const locked = ['amount', 'currency', 'payment_method', 'capture_method', 'setup_future_usage', 'customer'].filter((k) => p[k] !== undefined);
+    const locked = ['amount', 'currency', 'payment_method', 'capture_method', 'setup_future_usage', 'customer', 'excluded_payment_method_types'].filter((k) => p[k] !== undefined);
     if (locked.length && !['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
       throw unexpectedState(pi, `This PaymentIntent's ${locked[0]} could not be updated because it has a status of ${pi.status}.`);
     }
@@ -177,6 +181,7 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     if (p.shipping !== undefined) pi.shipping = Object.keys(p.shipping).length ? shippingFrom(p.shipping) : null;
     if (p.capture_method !== undefined) pi.capture_method = p.capture_method;
     if (p.statement_descriptor !== undefined) pi.statement_descriptor = p.statement_descriptor || null;
+    if (p.excluded_payment_method_types !== undefined) pi.excluded_payment_method_types = excludedTypes(p.excluded_payment_method_types);
     if (p.payment_method !== undefined) {
       pi.payment_method = p.payment_method ? resolvePaymentMethod(ctx, p.payment_method).id : null;
       pi.status = p.payment_method ? 'requires_confirmation' : 'requires_payment_method';
@@ -215,6 +220,9 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     if (p.setup_future_usage !== undefined && pi.status !== 'succeeded') pi.setup_future_usage = p.setup_future_usage || null;
     if (p.capture_method !== undefined && pi.status !== 'succeeded') pi.capture_method = p.capture_method;
     if (p.shipping !== undefined && pi.status !== 'succeeded') pi.shipping = shippingFrom(p.shipping);
+    if (p.excluded_payment_method_types !== undefined && CONFIRMABLE.includes(pi.status)) {
+      pi.excluded_payment_method_types = excludedTypes(p.excluded_payment_method_types);
+    }
     confirmPaymentIntent(ctx, pi, {
       confirmation_token: p.confirmation_token,
       payment_method: p.payment_method,

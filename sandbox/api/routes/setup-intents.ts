@@ -5,7 +5,7 @@ import { applyExpand, checkExpand } from '../expand.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, type Spec, parseParams } from '../params.ts';
 import { CLIENT_CONFIRM, clientConfirmSource } from './client-confirm.ts';
-import { checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
+import { EXCLUDED_TYPES, checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
 import { checkConfirm } from '../resources/confirm-checks.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import {
@@ -31,6 +31,7 @@ const CREATE: Record<string, Spec> = {
   return_url: 'string',
   use_stripe_sdk: 'bool',
   automatic_payment_methods: { obj: { enabled: 'bool', allow_redirects: { enum: ['always', 'never'] } }, required: ['enabled'] },
+  excluded_payment_method_types: EXCLUDED_TYPES,
   expand: EXPAND,
 };
 
