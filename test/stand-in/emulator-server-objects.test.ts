@@ -68,6 +68,45 @@ describe('stand-in flows on emulator objects made with the secret key', function
     }
   });
 
+  it('SetupIntent 3DS: handleNextAction after a server-side confirm (Complete attaches the card; Fail leaves last_setup_error); confirmSetup runs the same dialog', async () => {
+    const dialogButton = async (name: string) => {
+      await waitUntil(() => document.querySelector('[role="dialog"]'), '3DS dialog');
+      return [...document.querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find((b) => b.textContent === name)!;
+    };
+    const pendingSetup = async () => {
+      const customer = await server('POST', '/v1/customers', { email: 'setup-3ds@example.com' });
+      const token = await server('POST', '/v1/test_helpers/confirmation_tokens', { payment_method: 'pm_card_threeDSecure2Required', return_url: location.href });
+      const si = await server('POST', '/v1/setup_intents', { customer: customer.id, confirm: true, confirmation_token: token.id });
+      expect(si.status).to.equal('requires_action');
+      return si;
+    };
+
+    const completed = await pendingSetup();
+    const done = stripe.handleNextAction({ clientSecret: completed.client_secret });
+    (await dialogButton('Complete')).click();
+    expect((await done).setupIntent?.status).to.equal('succeeded');
+    const pm = await server('GET', `/v1/payment_methods/${(await server('GET', `/v1/setup_intents/${completed.id}`)).payment_method}`);
+    expect(pm.customer).to.equal(completed.customer);
+
+    const failed = await pendingSetup();
+    const refused = stripe.handleNextAction({ clientSecret: failed.client_secret });
+    (await dialogButton('Fail')).click();
+    expect((await refused).error?.code).to.equal('setup_intent_authentication_failure');
+    const after = await server('GET', `/v1/setup_intents/${failed.id}`);
+    expect(after.status).to.equal('requires_payment_method');
+    expect(after.last_setup_error.code).to.equal('setup_intent_authentication_failure');
+
+    const si = await server('POST', '/v1/setup_intents', { customer: completed.customer });
+    const elements = stripe.elements({ mode: 'setup', currency: 'usd' });
+    const root = await fixture<HTMLDivElement>(html`<div></div>`);
+    elements.create('payment', { defaultValues: { billingDetails: { email: 'setup-3ds@example.com' } } }).mount(root);
+    fillCard(root, '4000 0000 0000 3220');
+    await elements.submit();
+    const confirming = stripe.confirmSetup({ elements, clientSecret: si.client_secret, redirect: 'if_required', confirmParams: { return_url: location.href } });
+    (await dialogButton('Complete')).click();
+    expect((await confirming).setupIntent?.status).to.equal('succeeded');
+  });
+
   it('initEmbeddedCheckout: line items render, paying completes the session and navigates to its return_url', async () => {
     const session = await server('POST', '/v1/checkout/sessions', {
       mode: 'payment',
