@@ -5,6 +5,7 @@
 import type { CreateConfirmationToken } from '@stripe/stripe-js';
 import { AddressElement } from './address-element.ts';
 import type { SandboxElements } from './elements-group.ts';
+import { IntegrationError } from './errors.ts';
 import type { FormValue } from './form.ts';
 import { LinkAuthenticationElement } from './link-authentication-element.ts';
 import { PaymentElement } from './payment-element.ts';
@@ -24,6 +25,7 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
   const defaults = payment?.billingDetails ?? {};
   const billing: Obj = { ...(defaults as Obj) };
   if (link?.email) billing.email = link.email;
+  if (payment?.email) billing.email = payment.email;
   if (billingAddress) {
     const v = billingAddress.addressValue;
     billing.name = v.name;
@@ -32,6 +34,13 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
   }
   const extra = params.payment_method_data ?? {};
   Object.assign(billing, (extra.billing_details ?? {}) as Obj);
+  if (payment?.emailNever && !extra.billing_details?.email) {
+    // Stripe.js refuses to leave out a field the page said it would provide.
+    throw new IntegrationError(
+      'The Payment Element was created with fields.billingDetails.email: "never", so pass params.payment_method_data.billing_details.email ' +
+        '(confirmParams for confirmPayment / confirmSetup) with the customer\'s email.',
+    );
+  }
 
   // A saved card (Link login or CustomerSession) is sent by id; its details stay with Stripe.
   const savedPm = payment?.selectedSaved();

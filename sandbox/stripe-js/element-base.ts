@@ -25,6 +25,8 @@ export interface ElementHost {
   linkSignedIn(account: LinkAccount): void;
   /** Called when the customer changes the email after logging in: Link's saved card goes away. */
   linkSignedOut(): void;
+  /** Whether the group has a live (created, not destroyed) Element of this type. */
+  hasElement(elementType: SandboxElementType): boolean;
 }
 
 type Field = HTMLInputElement | HTMLSelectElement;

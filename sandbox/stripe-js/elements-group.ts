@@ -100,7 +100,17 @@ export class SandboxElements implements ElementHost {
     }
     this.created.push(element);
     this.submittedOk = false;
+    if (element instanceof LinkAuthenticationElement) this.emailSourceChanged();
     return element;
+  }
+
+  hasElement(elementType: string): boolean {
+    return this.created.some((e) => e.elementType === elementType);
+  }
+
+  /** A Link Authentication Element came or went: the Payment Element's own Email field follows. */
+  private emailSourceChanged(): void {
+    this.created.forEach((e) => e instanceof PaymentElement && e.emailSourceChanged());
   }
 
   getElement(elementType: string, options?: { mode?: string }): any {
@@ -174,6 +184,7 @@ export class SandboxElements implements ElementHost {
   elementDestroyed(element: SandboxElement): void {
     this.created.splice(this.created.indexOf(element), 1);
     this.submittedOk = false;
+    if (element instanceof LinkAuthenticationElement) this.emailSourceChanged();
   }
 
   private find(elementType: string, mode?: string): SandboxElement | undefined {

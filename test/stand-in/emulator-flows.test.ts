@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { CheckoutResponse } from '../../protocol/index.ts';
 import { installStripeStandIn, setNavigate } from '../../sandbox/stripe-js/index.ts';
-import { byLabel, labels, type } from './helpers.ts';
+import { byLabel, fillCard, labels, type } from './helpers.ts';
 
 const LINK_EMAIL = 'link-demo@example.com';
 let publishableKey: string;
@@ -19,12 +19,6 @@ async function serverCheckout(confirmationTokenId: string): Promise<CheckoutResp
   });
   expect(res.status).to.equal(200);
   return (await res.json()) as CheckoutResponse;
-}
-
-function fillCard(root: ParentNode, number: string) {
-  type(byLabel(root, 'Card number'), number);
-  type(byLabel(root, 'Expiration date'), '12 / 40');
-  type(byLabel(root, 'Security code'), '123');
 }
 
 const dialogButton = (name: string) =>

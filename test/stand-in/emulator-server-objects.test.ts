@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe } from '@stripe/stripe-js';
 import { installStripeStandIn, setNavigate } from '../../sandbox/stripe-js/index.ts';
 import { encodeForm } from '../../sandbox/stripe-js/form.ts';
-import { byLabel, choose, labels, radio, type } from './helpers.ts';
+import { byLabel, fillCard, choose, labels, radio, type } from './helpers.ts';
 
 type Keys = { publishableKey: string; secretKey?: string };
 let keys: Keys;
@@ -21,12 +21,6 @@ async function server<T = Record<string, any>>(method: 'GET' | 'POST', path: str
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
   return json as T;
-}
-
-function fillCard(root: ParentNode, number = '4242 4242 4242 4242') {
-  type(byLabel(root, 'Card number'), number);
-  type(byLabel(root, 'Expiration date'), '12 / 40');
-  type(byLabel(root, 'Security code'), '123');
 }
 
 describe('stand-in flows on emulator objects made with the secret key', function () {

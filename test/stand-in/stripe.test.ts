@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { installStripeStandIn } from '../../sandbox/stripe-js/index.ts';
-import { byLabel, newStripe, PK, rejection, stubFetch, type } from './helpers.ts';
+import { byLabel, fillCard, newStripe, PK, rejection, stubFetch, type } from './helpers.ts';
 
 describe('window.Stripe', () => {
   it('is installed with the endive release train, and loadStripe resolves to the stand-in', async () => {
@@ -53,15 +53,10 @@ describe('elements.submit() and createConfirmationToken()', () => {
   // tests are about the ConfirmationToken call.
   const apiCalls = () => fetchStub.calls.filter((c) => !c.url.includes('/_sandbox/link/'));
 
-  const fillCard = (number = '4242 4242 4242 4242', expiry = '12 / 40', cvc = '123') => {
-    const pay = root.querySelector('#pay')!;
-    type(byLabel(pay, 'Card number'), number);
-    type(byLabel(pay, 'Expiration date'), expiry);
-    type(byLabel(pay, 'Security code'), cvc);
-  };
+  const pay = () => root.querySelector<HTMLElement>('#pay')!;
 
   it('rejects with IntegrationError when submit() has not succeeded', async () => {
-    fillCard();
+    fillCard(pay());
     const err = await rejection(stripe.createConfirmationToken({ elements }));
     expect(err.name).to.equal('IntegrationError');
     expect(err.message).to.contain('elements.submit()');
@@ -69,7 +64,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
   });
 
   it('submit() reports the first validation error and marks invalid fields inline', async () => {
-    fillCard('4242 4242 4242 4241', '12 / 40', '1');
+    fillCard(pay(), '4242 4242 4242 4241', { cvc: '1' });
     const result = await elements.submit();
     expect(result.error).to.deep.include({ type: 'validation_error', code: 'invalid_number' });
     expect(result.error!.message).to.be.a('string').and.not.equal('');
@@ -88,7 +83,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
   });
 
   it('submit() also validates the email and the address', async () => {
-    fillCard();
+    fillCard(pay());
     type(byLabel(root, 'Email'), 'jenny@');
     expect((await elements.submit()).error?.code).to.equal('email_invalid');
     type(byLabel(root, 'Email'), 'jenny@example.com');
@@ -98,7 +93,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
   });
 
   it('after a successful submit, POSTs the card, billing details, shipping and return_url', async () => {
-    fillCard();
+    fillCard(pay());
     expect(await elements.submit()).to.deep.equal({ selectedPaymentMethod: 'card' });
     const result = await stripe.createConfirmationToken({ elements, params: { return_url: 'https://shop.example/done' } });
     expect(result.confirmationToken?.id).to.equal('ctoken_123');
@@ -137,11 +132,9 @@ describe('elements.submit() and createConfirmationToken()', () => {
       const group = stripe.elements(options);
       const payment = group.create('payment', { fields: { billingDetails: { email: 'never' } } });
       payment.mount(node);
-      type(byLabel(node, 'Card number'), '4242424242424242');
-      type(byLabel(node, 'Expiration date'), '12 / 40');
-      type(byLabel(node, 'Security code'), '123');
+      fillCard(node);
       await group.submit();
-      await stripe.createConfirmationToken({ elements: group });
+      await stripe.createConfirmationToken({ elements: group, params: { payment_method_data: { billing_details: { email: 'jenny@example.com' } } } });
       payment.destroy();
       const body = Object.fromEntries(fetchStub.calls.at(-1)!.body);
       return Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('client_context') || k === 'setup_future_usage'));
@@ -164,7 +157,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
   });
 
   it('a change after submit() requires a new submit()', async () => {
-    fillCard();
+    fillCard(pay());
     await elements.submit();
     type(byLabel(root, 'Security code'), '456');
     expect((await rejection(stripe.createConfirmationToken({ elements }))).name).to.equal('IntegrationError');
@@ -176,7 +169,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
     fetchStub.restore();
     const error = { type: 'invalid_request_error', code: 'parameter_missing', param: 'payment_method_data[card][number]', message: 'Missing.' };
     fetchStub = stubFetch(() => ({ status: 400, json: { error } }));
-    fillCard();
+    fillCard(pay());
     await elements.submit();
     expect(await stripe.createConfirmationToken({ elements })).to.deep.equal({ error });
   });
@@ -186,9 +179,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
     const node = await fixture<HTMLDivElement>(html`<div><div id="b"></div><div id="p"></div></div>`);
     group.create('address', { mode: 'billing', defaultValues: { name: 'Ann Bill', address: { line1: '2 Side St', city: 'Paris', postal_code: '75001', country: 'FR' } } }).mount(node.querySelector<HTMLElement>('#b')!);
     group.create('payment').mount(node.querySelector<HTMLElement>('#p')!);
-    type(byLabel(node, 'Card number'), '4000000000003220');
-    type(byLabel(node, 'Expiration date'), '0139');
-    type(byLabel(node, 'Security code'), '999');
+    fillCard(node, '4000000000003220', { expiry: '0139', cvc: '999' });
     expect((await group.submit()).error).to.equal(undefined);
     await stripe.createConfirmationToken({ elements: group });
     const body = Object.fromEntries(fetchStub.calls.at(-1)!.body);
