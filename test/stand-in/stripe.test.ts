@@ -177,7 +177,9 @@ describe('elements.submit() and createConfirmationToken()', () => {
   it('puts a billing-mode Address Element into billing_details', async () => {
     const group = stripe.elements({ mode: 'setup', currency: 'usd' });
     const node = await fixture<HTMLDivElement>(html`<div><div id="b"></div><div id="p"></div></div>`);
-    group.create('address', { mode: 'billing', defaultValues: { name: 'Ann Bill', address: { line1: '2 Side St', city: 'Paris', postal_code: '75001', country: 'FR' } } }).mount(node.querySelector<HTMLElement>('#b')!);
+    group
+      .create('address', { mode: 'billing', fields: { phone: 'always' }, defaultValues: { name: 'Ann Bill', phone: '+33100000000', address: { line1: '2 Side St', city: 'Paris', postal_code: '75001', country: 'FR' } } })
+      .mount(node.querySelector<HTMLElement>('#b')!);
     group.create('payment').mount(node.querySelector<HTMLElement>('#p')!);
     fillCard(node, '4000000000003220', { expiry: '0139', cvc: '999' });
     expect((await group.submit()).error).to.equal(undefined);
@@ -185,6 +187,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
     const body = Object.fromEntries(fetchStub.calls.at(-1)!.body);
     expect(body).to.deep.include({
       'payment_method_data[billing_details][name]': 'Ann Bill',
+      'payment_method_data[billing_details][phone]': '+33100000000',
       'payment_method_data[billing_details][address][line1]': '2 Side St',
       'payment_method_data[billing_details][address][country]': 'FR',
       'payment_method_data[card][exp_year]': '2039',
