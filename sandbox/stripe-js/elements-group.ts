@@ -125,7 +125,7 @@ export class SandboxElements implements ElementHost {
     checkDeferredOptions(next);
     this.opts = next;
     this.submittedOk = false; // an amount or mode change needs a fresh submit, as in Stripe.js
-    if (options.appearance) this.mountedElements().forEach((e) => e.restyle());
+    if (options.appearance || 'locale' in options) this.mountedElements().forEach((e) => e.restyle());
     if ('customerSessionClientSecret' in options) this.created.forEach((e) => e instanceof PaymentElement && e.groupUpdated());
     queueMicrotask(() => this.updateEndHandlers.forEach((h) => h()));
   }
