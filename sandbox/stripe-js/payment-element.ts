@@ -142,6 +142,15 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
     void this.loadCustomerCards();
   }
 
+  /** update({defaultValues}): an Email field still showing the old default takes the new one; a typed email stays. */
+  update(options: Partial<StripePaymentElementOptions>): this {
+    const email = this.fields.get('email');
+    const showsDefault = email !== undefined && email.value === (this.billingDetails?.email ?? '');
+    this.checkUpdate(options); // a refused update must leave the field as it was
+    if (showsDefault && options.defaultValues) email.value = '';
+    return super.update(options);
+  }
+
   protected checkUpdate(options: Partial<StripePaymentElementOptions>): void {
     super.checkUpdate(options);
     const layout = options.layout;

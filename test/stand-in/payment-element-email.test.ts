@@ -72,4 +72,14 @@ describe('Payment Element email', () => {
     expect(labels(pe())).to.include('Email');
     integrationError(() => link.mount(node.querySelector<HTMLElement>('#la')!));
   });
+
+  it('update({defaultValues}) replaces an untouched prefilled email and keeps a typed one', async () => {
+    const payment = elements.create('payment', { defaultValues: { billingDetails: { email: 'old@example.com' } } });
+    payment.mount(pe());
+    payment.update({ defaultValues: { billingDetails: { email: 'new@example.com' } } });
+    expect(byLabel(pe(), 'Email').value).to.equal('new@example.com');
+    type(byLabel(pe(), 'Email'), 'typed@example.com');
+    payment.update({ defaultValues: { billingDetails: { email: 'newer@example.com' } } });
+    expect(byLabel(pe(), 'Email').value).to.equal('typed@example.com');
+  });
 });
