@@ -174,6 +174,25 @@ describe('elements.submit() and createConfirmationToken()', () => {
     expect(await stripe.createConfirmationToken({ elements })).to.deep.equal({ error });
   });
 
+  it('elements.update({mode, amount, currency, captureMethod, setupFutureUsage}) changes what the next token says', async () => {
+    const group = stripe.elements({ mode: 'setup', currency: 'usd', excludedPaymentMethodTypes: ['blik', 'acss_debit'], locale: 'fr' });
+    const node = await fixture<HTMLDivElement>(html`<div></div>`);
+    group.create('payment').mount(node);
+    fillCard(node);
+    await group.submit();
+    await group.update({ mode: 'payment', amount: 1500, currency: 'eur', captureMethod: 'manual', setupFutureUsage: 'off_session' });
+    expect((await rejection(stripe.createConfirmationToken({ elements: group }))).name).to.equal('IntegrationError', 'an update needs a new submit()');
+    await group.submit();
+    await stripe.createConfirmationToken({ elements: group });
+    expect(Object.fromEntries(fetchStub.calls.at(-1)!.body)).to.deep.include({
+      setup_future_usage: 'off_session',
+      'client_context[mode]': 'payment',
+      'client_context[currency]': 'eur',
+      'client_context[setup_future_usage]': 'off_session',
+      'client_context[capture_method]': 'manual',
+    });
+  });
+
   it('puts a billing-mode Address Element into billing_details', async () => {
     const group = stripe.elements({ mode: 'setup', currency: 'usd' });
     const node = await fixture<HTMLDivElement>(html`<div><div id="b"></div><div id="p"></div></div>`);
