@@ -24,7 +24,7 @@ import { productRoutes } from './routes/products.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { type LinkAccountInput, registerLinkAccount } from './resources/link-accounts.ts';
-import { onPaymentIntentSucceeded } from './resources/subscriptions.ts';
+import { onInvoicePaymentIntentEvent } from './resources/subscriptions.ts';
 import { type Ctx, type Emit, type LinkAccount, type State, createState } from './state.ts';
 import { type DeliveryAttempt, type DeliveryControl, type DeliveryMatch, type RetryPolicy, Webhooks } from './webhooks.ts';
 
@@ -102,8 +102,8 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
     const emit: Emit = (type, object, previous) => {
       const event = log.create(type, object, now(), request, previous);
       webhooks.dispatch(event);
-      // Follow-on effects of a payment: a subscription's first invoice gets paid.
-      if (type === 'payment_intent.succeeded') onPaymentIntentSucceeded(ctx, object as Stripe.PaymentIntent);
+      // Follow-on effects of a payment on the invoice it pays (a subscription's first invoice).
+      if (type.startsWith('payment_intent.')) onInvoicePaymentIntentEvent(ctx, type, object as Stripe.PaymentIntent);
     };
     const ctx: Ctx = { state, now, emit, baseUrl: state.publicBaseUrl ?? baseUrl };
     return ctx;

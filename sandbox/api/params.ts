@@ -12,7 +12,7 @@ export type Spec =
   | 'bool'
   | 'map' // metadata-like: any keys, string values
   | { enum: readonly string[] }
-  | { array: Spec }
+  | { array: Spec; emptyable?: true } // emptyable: '' unsets the field (update/confirm params)
   | { obj: Record<string, Spec>; required?: readonly string[] };
 
 export type Parsed = Record<string, any>;
@@ -93,6 +93,7 @@ function parseValue(value: FormValue, spec: Spec, path: string): unknown {
     return value;
   }
   if ('array' in spec) {
+    if (value === '' && spec.emptyable) return '';
     if (!Array.isArray(value)) throw invalidParam(path, 'Invalid array');
     return value.map((v, i) => parseValue(v, spec.array, `${path}[${i}]`));
   }

@@ -92,6 +92,7 @@ export type EmittedEvent =
   | Stripe.CustomerCreatedEvent
   | Stripe.ProductCreatedEvent
   | Stripe.PriceCreatedEvent
+  | Stripe.PriceUpdatedEvent
   | Stripe.CheckoutSessionCompletedEvent
   | Stripe.CheckoutSessionExpiredEvent
   | Stripe.PaymentLinkCreatedEvent
@@ -102,7 +103,9 @@ export type EmittedEvent =
   | Stripe.InvoiceCreatedEvent
   | Stripe.InvoiceFinalizedEvent
   | Stripe.InvoicePaidEvent
-  | Stripe.InvoicePaymentSucceededEvent;
+  | Stripe.InvoicePaymentSucceededEvent
+  | Stripe.InvoicePaymentFailedEvent
+  | Stripe.InvoicePaymentActionRequiredEvent;
 
 export type EmittedType = EmittedEvent['type'];
 export type EventObject<T extends EmittedType> = Extract<EmittedEvent, { type: T }>['data']['object'];

@@ -7,7 +7,7 @@ import type { PaymentIntent, SetupIntent, StripeElements, StripeError } from '@s
 import { intentIdFromClientSecret, type ApiClient } from './api-client.ts';
 import { confirmationTokenBody } from './confirmation-token.ts';
 import { SandboxElements } from './elements-group.ts';
-import { IntegrationError, notModeled } from './errors.ts';
+import { IntegrationError } from './errors.ts';
 import { authenticateIfNeeded } from './next-action.ts';
 
 export interface ConfirmOptions {
@@ -56,10 +56,9 @@ export async function confirmIntent(api: ApiClient, kind: Kind, opts: ConfirmOpt
 
   let intent: PaymentIntent | SetupIntent = confirmed.body;
   if (intent.status === 'requires_action') {
-    if (kind === 'setup') notModeled('3D Secure for SetupIntents (the emulator has no issuer page for them)');
-    const authenticated = await authenticateIfNeeded(api, intent as PaymentIntent, clientSecret);
+    const authenticated = await authenticateIfNeeded(api, intent, clientSecret);
     if (authenticated.error) return authenticated;
-    intent = authenticated.paymentIntent;
+    intent = authenticated.paymentIntent ?? authenticated.setupIntent;
   }
   // Cards need no redirect, so 'if_required' resolves here; 'always' goes to return_url.
   if (redirect === 'if_required' || !confirmParams.return_url) {

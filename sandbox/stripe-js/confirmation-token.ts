@@ -5,6 +5,7 @@
 import type { CreateConfirmationToken } from '@stripe/stripe-js';
 import { AddressElement } from './address-element.ts';
 import type { SandboxElements } from './elements-group.ts';
+import { IntegrationError } from './errors.ts';
 import type { FormValue } from './form.ts';
 import { LinkAuthenticationElement } from './link-authentication-element.ts';
 import { PaymentElement } from './payment-element.ts';
@@ -24,6 +25,7 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
   const defaults = payment?.billingDetails ?? {};
   const billing: Obj = { ...(defaults as Obj) };
   if (link?.email) billing.email = link.email;
+  if (payment?.email) billing.email = payment.email;
   if (billingAddress) {
     const v = billingAddress.addressValue;
     billing.name = v.name;
@@ -32,6 +34,13 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
   }
   const extra = params.payment_method_data ?? {};
   Object.assign(billing, (extra.billing_details ?? {}) as Obj);
+  if (payment?.emailNever && !extra.billing_details?.email) {
+    // Stripe.js refuses to leave out a field the page said it would provide.
+    throw new IntegrationError(
+      'The Payment Element was created with fields.billingDetails.email: "never", so pass params.payment_method_data.billing_details.email ' +
+        '(confirmParams for confirmPayment / confirmSetup) with the customer\'s email.',
+    );
+  }
 
   // A saved card (Link login or CustomerSession) is sent by id; its details stay with Stripe.
   const savedPm = payment?.selectedSaved();
@@ -51,8 +60,34 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
     const v = shippingAddress.addressValue;
     body.shipping = { name: v.name, phone: v.phone || undefined, address: { ...v.address } };
   }
-  const opts = elements.options;
-  const sfu = opts.setupFutureUsage ?? opts.setup_future_usage;
-  if (sfu) body.setup_future_usage = sfu;
+  const { setupFutureUsage, clientContext } = elementsContext(elements.options);
+  if (setupFutureUsage) body.setup_future_usage = setupFutureUsage;
+  body.client_context = clientContext;
   return body;
+}
+
+/**
+ * What Stripe.js tells Stripe about the Elements group with the token: the documented
+ * setup_future_usage, and the undocumented `client_context` (mode, currency, setup_future_usage,
+ * capture_method, payment_method_types; names as stripe-android's ConfirmationTokenClientContextParams,
+ * added "to match web"), which Stripe compares with the intent at confirm time.
+ * Subscription mode saves the card for the renewals, so its tokens say off_session (inferred, not
+ * documented by Stripe).
+ */
+export function elementsContext(opts: SandboxElements['options']): { setupFutureUsage?: string; clientContext: Obj } {
+  const setupFutureUsage =
+    opts.mode === 'subscription' ? 'off_session' : opts.mode === 'payment' ? (opts.setupFutureUsage ?? opts.setup_future_usage ?? undefined) : undefined;
+  const captureMethod = opts.mode === 'payment' ? (opts.captureMethod ?? opts.capture_method) : undefined;
+  // paymentMethodTypes is seed 002's name; @stripe/stripe-js 10 types call it allowedPaymentMethodTypes.
+  const types = opts.allowedPaymentMethodTypes ?? (opts as { paymentMethodTypes?: string[] }).paymentMethodTypes;
+  return {
+    setupFutureUsage,
+    clientContext: {
+      mode: opts.mode,
+      currency: opts.currency?.toLowerCase(),
+      setup_future_usage: setupFutureUsage,
+      capture_method: captureMethod,
+      payment_method_types: types?.length ? [...types] : undefined,
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { Appearance, StripeElementBase, StripeElementsOptionsMode } from '@
 import type { ApiClient } from './api-client.ts';
 import { IntegrationError } from './errors.ts';
 import type { LinkAccount } from './link-account.ts';
-import { applyAppearance, ensureStyles } from './styles.ts';
+import { applyAppearance, applyLocale, ensureStyles } from './styles.ts';
 import { refuseFixedOptions } from './update-options.ts';
 import type { FieldError } from './validation.ts';
 
@@ -25,6 +25,8 @@ export interface ElementHost {
   linkSignedIn(account: LinkAccount): void;
   /** Called when the customer changes the email after logging in: Link's saved card goes away. */
   linkSignedOut(): void;
+  /** Whether the group has a live (created, not destroyed) Element of this type. */
+  hasElement(elementType: SandboxElementType): boolean;
 }
 
 type Field = HTMLInputElement | HTMLSelectElement;
@@ -136,9 +138,11 @@ export abstract class SandboxElement<Options extends object = object> implements
     return this;
   }
 
-  /** Applies the group's current appearance (called again after elements.update()). */
+  /** Applies the group's current appearance and locale (called again after elements.update()). */
   restyle(): void {
-    if (this.container) applyAppearance(this.container, this.host.appearance());
+    if (!this.container) return;
+    applyAppearance(this.container, this.host.appearance());
+    applyLocale(this.container, this.host.options.locale);
   }
 
   update(options: Partial<Options>): this {

@@ -100,7 +100,17 @@ export class SandboxElements implements ElementHost {
     }
     this.created.push(element);
     this.submittedOk = false;
+    if (element instanceof LinkAuthenticationElement) this.emailSourceChanged();
     return element;
+  }
+
+  hasElement(elementType: string): boolean {
+    return this.created.some((e) => e.elementType === elementType);
+  }
+
+  /** A Link Authentication Element came or went: the Payment Element's own Email field follows. */
+  private emailSourceChanged(): void {
+    this.created.forEach((e) => e instanceof PaymentElement && e.emailSourceChanged());
   }
 
   getElement(elementType: string, options?: { mode?: string }): any {
@@ -115,7 +125,7 @@ export class SandboxElements implements ElementHost {
     checkDeferredOptions(next);
     this.opts = next;
     this.submittedOk = false; // an amount or mode change needs a fresh submit, as in Stripe.js
-    if (options.appearance) this.mountedElements().forEach((e) => e.restyle());
+    if (options.appearance || 'locale' in options) this.mountedElements().forEach((e) => e.restyle());
     if ('customerSessionClientSecret' in options) this.created.forEach((e) => e instanceof PaymentElement && e.groupUpdated());
     queueMicrotask(() => this.updateEndHandlers.forEach((h) => h()));
   }
@@ -174,6 +184,7 @@ export class SandboxElements implements ElementHost {
   elementDestroyed(element: SandboxElement): void {
     this.created.splice(this.created.indexOf(element), 1);
     this.submittedOk = false;
+    if (element instanceof LinkAuthenticationElement) this.emailSourceChanged();
   }
 
   private find(elementType: string, mode?: string): SandboxElement | undefined {

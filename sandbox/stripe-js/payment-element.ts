@@ -2,6 +2,9 @@
 // laid out as tabs or accordion (payment-layout.ts). Saved cards (a Link account's after login,
 // a Customer's through customerSessionClientSecret) are offered as radio options above it, the
 // first one selected, with "Use another card" to go back to the card fields.
+// Without a Link Authentication Element in the group it asks for the email itself (inside the
+// card form), as Link in the Payment Element does (seed 000, "Collect an email address directly
+// in the Payment Element"), unless fields.billingDetails.email is 'never'.
 // defaultValues.billingDetails is kept for the ConfirmationToken's billing_details.
 import type { StripePaymentElementChangeEvent, StripePaymentElementOptions } from '@stripe/stripe-js';
 import { SandboxElement } from './element-base.ts';
@@ -10,7 +13,7 @@ import type { LinkAccount } from './link-account.ts';
 import { layoutOf, methodPanel } from './payment-layout.ts';
 import { cardLabel, changeEventPaymentMethod, fetchCustomerSessionCards, type SavedCard, type SavedOption } from './saved-methods.ts';
 import { PAYMENT_LAYOUT_FIXED, PAYMENT_UPDATABLE } from './update-options.ts';
-import { parseExpiry, validateCardNumber, validateCvc, validateExpiry, type FieldError } from './validation.ts';
+import { parseExpiry, validateCardNumber, validateCvc, validateEmail, validateExpiry, type FieldError } from './validation.ts';
 
 export interface CardData {
   number: string;
@@ -38,6 +41,9 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
     card.hidden = this.selectedSaved() !== null;
     root.append(card);
     const panel = methodPanel(card, String(this.uid), layout, this.collapsedNow, () => this.setCollapsed(false));
+    if (this.collectsEmail()) {
+      this.field(panel, 'email', 'Email', { type: 'email', autocomplete: 'email', value: this.billingDetails?.email ?? '' });
+    }
     this.field(panel, 'number', 'Card number', { autocomplete: 'cc-number', inputMode: 'numeric', placeholder: '1234 1234 1234 1234' });
     this.field(panel, 'expiry', 'Expiration date', { autocomplete: 'cc-exp', inputMode: 'numeric', placeholder: 'MM / YY' });
     this.field(panel, 'cvc', 'Security code', { autocomplete: 'cc-csc', inputMode: 'numeric', placeholder: 'CVC' });
@@ -46,6 +52,27 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
 
   get billingDetails(): NonNullable<StripePaymentElementOptions['defaultValues']>['billingDetails'] {
     return this.options.defaultValues?.billingDetails;
+  }
+
+  /** fields.billingDetails.email (or all of billingDetails) set to 'never': the page passes the email itself. */
+  get emailNever(): boolean {
+    const fields = this.options.fields?.billingDetails;
+    return fields === 'never' || (typeof fields === 'object' && fields.email === 'never');
+  }
+
+  /** Whether this Element shows its own Email field (the group has no Link Authentication Element to ask). */
+  collectsEmail(): boolean {
+    return !this.emailNever && !this.host.hasElement('linkAuthentication');
+  }
+
+  /** The email typed into this Element's own field ('' when it has none). */
+  get email(): string {
+    return this.fields.has('email') ? this.value('email') : '';
+  }
+
+  /** Called by the group when a Link Authentication Element joins or leaves it: the Email field follows. */
+  emailSourceChanged(): void {
+    this.rerender();
   }
 
   /** The saved PaymentMethod the customer chose, or null when paying with a new card. */
@@ -93,7 +120,7 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
     }
     return {
       elementType: 'payment',
-      empty: ['number', 'expiry', 'cvc'].every((f) => this.value(f) === ''),
+      empty: ['email', 'number', 'expiry', 'cvc'].every((f) => this.value(f) === ''),
       complete: !this.collapsedNow && this.validate().length === 0,
       collapsed: this.collapsedNow === true,
       value: { type: 'card' },
@@ -103,6 +130,7 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
   validate(): FieldError[] {
     if (this.selectedSaved()) return [];
     return [
+      this.fields.has('email') ? validateEmail(this.value('email')) : null,
       validateCardNumber(this.value('number')),
       validateExpiry(this.value('expiry')),
       validateCvc(this.value('cvc')),
@@ -112,6 +140,15 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
   /** Called by elements.update(): a new customerSessionClientSecret means another saved list. */
   groupUpdated(): void {
     void this.loadCustomerCards();
+  }
+
+  /** update({defaultValues}): an Email field still showing the old default takes the new one; a typed email stays. */
+  update(options: Partial<StripePaymentElementOptions>): this {
+    const email = this.fields.get('email');
+    const showsDefault = email !== undefined && email.value === (this.billingDetails?.email ?? '');
+    this.checkUpdate(options); // a refused update must leave the field as it was
+    if (showsDefault && options.defaultValues) email.value = '';
+    return super.update(options);
   }
 
   protected checkUpdate(options: Partial<StripePaymentElementOptions>): void {

@@ -20,7 +20,7 @@ import { IntegrationError, notModeled } from './errors.ts';
 import { confirmIntent, type ConfirmOptions } from './confirm.ts';
 import { initEmbeddedCheckout, type EmbeddedSlot } from './embedded-checkout.ts';
 import { navigate } from './navigation.ts';
-import { authenticateIfNeeded } from './next-action.ts';
+import { authenticateIfNeeded, intentPath } from './next-action.ts';
 
 /** The Stripe methods the stand-in implements, with their official signatures. */
 export type ModeledStripe = Pick<
@@ -84,16 +84,15 @@ export function createStripe(apiBase: string, publishableKey: string, options?: 
     },
 
     async handleNextAction(opts: { clientSecret?: string; hashedValue?: string }): Promise<PaymentIntentOrSetupIntentResult> {
-      if (typeof opts?.clientSecret !== 'string') notModeled('handleNextAction without a PaymentIntent clientSecret');
+      if (typeof opts?.clientSecret !== 'string') notModeled('handleNextAction without an intent clientSecret');
       const clientSecret = opts.clientSecret;
-      const id = intentIdFromClientSecret(clientSecret);
-      if (!id.startsWith('pi_')) notModeled('handleNextAction for a SetupIntent');
-      const current = await api.get<PaymentIntent>(`/v1/payment_intents/${id}`, { client_secret: clientSecret });
+      const current = await api.get<PaymentIntent | SetupIntent>(intentPath(clientSecret), { client_secret: clientSecret });
       if (!current.ok) return { error: current.error };
       // "It will throw an error if the PaymentIntent has a different status":
       // https://docs.stripe.com/js/payment_intents/handle_next_action
       if (current.body.status !== 'requires_action') {
-        throw new IntegrationError(`handleNextAction: the PaymentIntent has status ${current.body.status}; it must be requires_action.`);
+        const kind = current.body.id.startsWith('seti_') ? 'SetupIntent' : 'PaymentIntent';
+        throw new IntegrationError(`handleNextAction: the ${kind} has status ${current.body.status}; it must be requires_action.`);
       }
       return authenticateIfNeeded(api, current.body, clientSecret);
     },

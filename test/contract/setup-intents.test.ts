@@ -89,6 +89,21 @@ contractCase(
 );
 
 contractCase(
+  'SetupIntent requires_action -> requires_payment_method with last_setup_error.code setup_intent_authentication_failure when 3DS fails; nothing is attached',
+  'seed 001 § Test the integration (mock authentication page, failure); code name per stripe@23 types SetupIntent.LastSetupError.Code',
+  async () => {
+    const cus = await customer(target);
+    const si = await confirmedSetupIntent(target, TEST_PM.threeDSecure2Required, { customer: cus.id });
+    await sandboxAuthenticate(target, si, 'fail');
+    const after = await stripe.setupIntents.retrieve(si.id);
+    assert.equal(after.status, 'requires_payment_method');
+    assert.equal(after.last_setup_error?.code, 'setup_intent_authentication_failure');
+    assert.equal((await stripe.customers.listPaymentMethods(cus.id, { type: 'card' })).data.length, 0);
+  },
+  { sandboxOnly: "failing 3DS needs the issuer's page in a browser; the sandbox plays it at POST /_sandbox/3ds" },
+);
+
+contractCase(
   'SetupIntent with a declined card (pm_card_chargeDeclined) is 402 card_error card_declined; the SetupIntent stays requires_payment_method',
   'docs.stripe.com/api/errors (card_error; setup_intent on errors involving a SetupIntent); docs.stripe.com/testing (declined payments)',
   async () => {

@@ -8,20 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
-import { TEST_PM, confirmationToken, contractCase, createTarget, eventually, rejection, requireEmulator, sandboxAuthenticate } from './target.ts';
+import { TEST_PM, confirmationToken, contractCase, eventually, rejection, requireEmulator, sandboxAuthenticate } from './target.ts';
+import { webhookRecorder } from './webhook-recorder.ts';
 import { confirmedPaymentIntent } from './fixtures.ts';
 
-/** Requests the sandbox delivered to local endpoints, with their raw bodies. */
-const deliveries: Array<{ body: string; signature: string | null; url: string; status: number }> = [];
-/** Per endpoint URL, the statuses to answer in turn (then 200). */
-const scriptedAnswers = new Map<string, number[]>();
-const target = createTarget({
-  deliver: async (req) => {
-    const status = scriptedAnswers.get(req.url)?.shift() ?? 200;
-    deliveries.push({ body: await req.text(), signature: req.headers.get('Stripe-Signature'), url: req.url, status });
-    return new Response(status < 300 ? 'ok' : 'failing', { status });
-  },
-});
+const { target, deliveries, scriptedAnswers, localEndpoint, deliveredEvents } = webhookRecorder();
 const { stripe } = target;
 const meta = { contract_run: target.runId };
 
@@ -69,25 +60,6 @@ contractCase(
     assert.equal(event.id, 'evt_contract_1');
   },
 );
-
-/** The events of `type` about `objectId` delivered to one endpoint, each verified with its secret. */
-async function deliveredEvents(endpoint: { url: string; secret: string }, type: string, objectId: string): Promise<Stripe.Event[]> {
-  await requireEmulator(target).webhooksIdle();
-  const { url, secret } = endpoint;
-  const out: Stripe.Event[] = [];
-  for (const d of deliveries.filter((x) => x.url === url)) {
-    assert.ok(d.signature, 'every delivery carries Stripe-Signature');
-    const event = await stripe.webhooks.constructEventAsync(d.body, d.signature, secret);
-    if (event.type === type && (event.data.object as { id?: string }).id === objectId) out.push(event);
-  }
-  return out;
-}
-
-/** A local webhook endpoint at https://shop.example<path> (every event unless `enabledEvents`), with its id and secret. */
-function localEndpoint(path: string, opts?: { enabledEvents?: string[] }): { url: string; id: string; secret: string } {
-  const url = `https://shop.example${path}`;
-  return { url, ...requireEmulator(target).addWebhookEndpoint(url, opts) };
-}
 
 contractCase(
   'sandbox deliveries are signed for the endpoint secret: payment_intent.succeeded / amount_capturable_updated / canceled / payment_failed verify with constructEventAsync',

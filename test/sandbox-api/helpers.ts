@@ -51,7 +51,10 @@ export async function browser(
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
-/** Creates a ConfirmationToken the way the browser does, with a raw card number. */
+/** Where the widget's tokens send the customer back (Stripe wants one for automatic payment methods). */
+export const RETURN_URL = 'https://shop.example/checkout';
+
+/** Creates a ConfirmationToken the way the browser does, with a raw card number and a return_url. */
 export async function browserToken(emu: StripeEmulator, number: string, extra: Record<string, string> = {}): Promise<string> {
   const { status, body } = await browser(emu, 'POST', '/v1/confirmation_tokens', {
     'payment_method_data[type]': 'card',
@@ -61,6 +64,7 @@ export async function browserToken(emu: StripeEmulator, number: string, extra: R
     'payment_method_data[card][cvc]': '123',
     'payment_method_data[billing_details][name]': 'Jenny Rosen',
     'payment_method_data[billing_details][email]': 'jenny@example.com',
+    return_url: RETURN_URL,
     ...extra,
   });
   if (status !== 200) throw new Error(`token creation failed: ${status} ${JSON.stringify(body)}`);

@@ -190,7 +190,8 @@ test('cancel moves an open intent to canceled', async () => {
 test('setup_future_usage + customer saves the card; off_session reuse works', async () => {
   const { emu, stripe } = harness();
   const customer = await stripe.customers.create({ email: 'jenny@example.com' });
-  const token = await browserToken(emu, CARDS.visa);
+  // Elements created with setupFutureUsage: the token carries it, and must agree with the intent.
+  const token = await browserToken(emu, CARDS.visa, { setup_future_usage: 'off_session' });
   const first = await stripe.paymentIntents.create({
     amount: 1000,
     currency: 'usd',

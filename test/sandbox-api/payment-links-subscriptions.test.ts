@@ -82,7 +82,8 @@ test('subscription default_incomplete: confirmation_secret, incomplete -> active
   // The browser confirms the invoice's PaymentIntent with the publishable key.
   const res = await browser(emu, 'POST', `/v1/payment_intents/${piId}/confirm`, {
     client_secret: clientSecret,
-    confirmation_token: await browserToken(emu, CARDS.visa),
+    // The invoice's PaymentIntent saves the card (on_subscription), so the token must say so too.
+    confirmation_token: await browserToken(emu, CARDS.visa, { setup_future_usage: 'off_session' }),
     return_url: 'https://shop.example/return',
   });
   assert.equal(res.body.status, 'succeeded');

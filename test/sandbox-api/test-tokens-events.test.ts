@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { harness, rejects } from './helpers.ts';
+import { RETURN_URL, harness, rejects } from './helpers.ts';
 
 test('documented pm_card_visa_chargeDeclined* tokens decline with their decline codes', async () => {
   const { stripe } = harness();
@@ -9,7 +9,7 @@ test('documented pm_card_visa_chargeDeclined* tokens decline with their decline 
     ['pm_card_visa_chargeDeclinedInsufficientFunds', 'insufficient_funds'],
     ['pm_card_visa_chargeDeclinedLostCard', 'lost_card'],
   ] as const) {
-    const err = await rejects(() => stripe.paymentIntents.create({ amount: 1000, currency: 'usd', confirm: true, payment_method: token }));
+    const err = await rejects(() => stripe.paymentIntents.create({ amount: 1000, currency: 'usd', confirm: true, payment_method: token, return_url: RETURN_URL }));
     assert.equal(err.statusCode, 402);
     assert.equal(err.decline_code, decline, token);
   }

@@ -75,4 +75,44 @@ describe('Address Element', () => {
     expect(value).to.deep.include({ complete: true, isNewAddress: true });
     expect(value.value.phone).to.equal('+15555550100');
   });
+
+  it('shows every defaultValues field (line2, phone, a non-first country) in its input', () => {
+    const defaults = { name: 'Ann Bill', phone: '+33123456789', address: { line1: '2 Rue Haute', line2: 'Bât. B', city: 'Lyon', state: '', postal_code: '69001', country: 'FR' } };
+    elements.create('address', { mode: 'billing', fields: { phone: 'always' }, defaultValues: defaults }).mount(node);
+    const shown = Object.fromEntries(
+      ['Full name', 'Phone', 'Address line 1', 'Address line 2', 'City', 'ZIP', 'Country'].map((l) => [l, byLabel<HTMLInputElement | HTMLSelectElement>(node, l).value]),
+    );
+    expect(shown).to.deep.equal({
+      'Full name': 'Ann Bill',
+      Phone: '+33123456789',
+      'Address line 1': '2 Rue Haute',
+      'Address line 2': 'Bât. B',
+      City: 'Lyon',
+      ZIP: '69001',
+      Country: 'FR',
+    });
+    expect(byLabel(node, 'Phone').type).to.equal('tel');
+    expect(byLabel(node, 'Phone').autocomplete).to.equal('billing tel');
+  });
+
+  it('change events carry {complete, empty, value: {name, phone, address}} as the customer types', () => {
+    const el = elements.create('address', { mode: 'shipping', fields: { phone: 'always' }, validation: { phone: { required: 'always' } }, allowedCountries: ['US'] });
+    const changes: StripeAddressElementChangeEvent[] = [];
+    el.on('change', (e) => changes.push(e));
+    el.mount(node);
+    type(byLabel(node, 'Full name'), 'Jenny Rosen');
+    expect(changes.at(-1)).to.deep.include({ empty: false, complete: false });
+    for (const [label, value] of [['Address line 1', '1 Main St'], ['City', 'Springfield'], ['State', 'IL'], ['ZIP', '62701']]) type(byLabel(node, label!), value!);
+    expect(changes.at(-1)!.complete).to.equal(false, 'the required phone is still missing');
+    type(byLabel(node, 'Phone'), '+15555550100');
+    const last = changes.at(-1)!;
+    expect(last).to.deep.include({ elementType: 'address', elementMode: 'shipping', empty: false, complete: true });
+    expect(last.value).to.deep.equal({
+      name: 'Jenny Rosen',
+      phone: '+15555550100',
+      address: { line1: '1 Main St', line2: null, city: 'Springfield', state: 'IL', postal_code: '62701', country: 'US' },
+    });
+    for (const label of ['Full name', 'Address line 1', 'City', 'State', 'ZIP', 'Phone']) type(byLabel(node, label), '');
+    expect(changes.at(-1)!.empty).to.equal(true);
+  });
 });

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { ApiClient } from '../../sandbox/stripe-js/api-client.ts';
 import { confirmIntent, redirectUrl } from '../../sandbox/stripe-js/confirm.ts';
-import { byLabel, newStripe, PK, rejection, stubFetch, type, type Call } from './helpers.ts';
+import { fillCard, newStripe, PK, rejection, stubFetch, type Call } from './helpers.ts';
 
 const SECRET = 'pi_c_secret_x';
 const pi = (status: string) => ({ id: 'pi_c', object: 'payment_intent', status, client_secret: SECRET });
@@ -25,9 +25,7 @@ describe('stripe.confirmPayment() with deferred Elements', () => {
     elements = stripe.elements({ mode: 'payment', amount: 1000, currency: 'usd' });
     const root = await fixture<HTMLDivElement>(html`<div></div>`);
     elements.create('payment').mount(root);
-    type(byLabel(root, 'Card number'), '4242424242424242');
-    type(byLabel(root, 'Expiration date'), '01/39');
-    type(byLabel(root, 'Security code'), '123');
+    fillCard(root, '4242424242424242', { expiry: '01/39' });
   });
   afterEach(() => {
     fetchStub.restore();

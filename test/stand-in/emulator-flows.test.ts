@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { CheckoutResponse } from '../../protocol/index.ts';
 import { installStripeStandIn, setNavigate } from '../../sandbox/stripe-js/index.ts';
-import { byLabel, labels, type } from './helpers.ts';
+import { byLabel, fillCard, labels, type } from './helpers.ts';
 
 const LINK_EMAIL = 'link-demo@example.com';
 let publishableKey: string;
@@ -19,12 +19,6 @@ async function serverCheckout(confirmationTokenId: string): Promise<CheckoutResp
   });
   expect(res.status).to.equal(200);
   return (await res.json()) as CheckoutResponse;
-}
-
-function fillCard(root: ParentNode, number: string) {
-  type(byLabel(root, 'Card number'), number);
-  type(byLabel(root, 'Expiration date'), '12 / 40');
-  type(byLabel(root, 'Security code'), '123');
 }
 
 const dialogButton = (name: string) =>
@@ -50,7 +44,7 @@ describe('stand-in flows on the emulator', () => {
     elements.create('payment').mount(root);
     fillCard(root, '4000 0000 0000 3220');
     await elements.submit();
-    const { confirmationToken } = await stripe.createConfirmationToken({ elements });
+    const { confirmationToken } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
     const response = await serverCheckout(confirmationToken!.id);
     expect(response.status).to.equal('requires_action');
     return response;
@@ -85,7 +79,7 @@ describe('stand-in flows on the emulator', () => {
     expect(byLabel(root, 'Address line 1').value).to.equal('354 Oyster Point Blvd');
     expect(byLabel(root, 'ZIP').value).to.equal('94080');
     expect((await elements.submit()).error).to.equal(undefined);
-    const { confirmationToken, error } = await stripe.createConfirmationToken({ elements });
+    const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
     expect(error).to.equal(undefined);
     const preview = confirmationToken!.payment_method_preview as unknown as { card?: { last4?: string } };
     expect(preview.card?.last4).to.equal('4242');

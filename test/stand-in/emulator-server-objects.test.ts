@@ -1,12 +1,13 @@
 // Stand-in flows that need objects only a secret key can create on the emulator: SetupIntents
-// (confirmSetup, retrieveSetupIntent), embedded Checkout Sessions (initEmbeddedCheckout) and
-// CustomerSessions (saved cards). They run when the test server's GET /sandbox/test-keys also
+// (confirmSetup, retrieveSetupIntent, 3DS), the three checkout modes' server-side confirms
+// (payment with manual capture, setup, subscription), embedded Checkout Sessions
+// (initEmbeddedCheckout) and CustomerSessions (saved cards). They run when the test server's GET /sandbox/test-keys also
 // answers `secretKey` (test-only dev server); otherwise they are reported as skipped.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe } from '@stripe/stripe-js';
 import { installStripeStandIn, setNavigate } from '../../sandbox/stripe-js/index.ts';
 import { encodeForm } from '../../sandbox/stripe-js/form.ts';
-import { byLabel, choose, labels, radio, type } from './helpers.ts';
+import { byLabel, fillCard, choose, labels, radio, type } from './helpers.ts';
 
 type Keys = { publishableKey: string; secretKey?: string };
 let keys: Keys;
@@ -23,10 +24,10 @@ async function server<T = Record<string, any>>(method: 'GET' | 'POST', path: str
   return json as T;
 }
 
-function fillCard(root: ParentNode, number = '4242 4242 4242 4242') {
-  type(byLabel(root, 'Card number'), number);
-  type(byLabel(root, 'Expiration date'), '12 / 40');
-  type(byLabel(root, 'Security code'), '123');
+/** A button of the mock 3DS dialog, once it shows. */
+async function dialogButton(name: 'Complete' | 'Fail'): Promise<HTMLButtonElement> {
+  await waitUntil(() => document.querySelector('[role="dialog"]'), '3DS dialog');
+  return [...document.querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find((b) => b.textContent === name)!;
 }
 
 describe('stand-in flows on emulator objects made with the secret key', function () {
@@ -66,6 +67,78 @@ describe('stand-in flows on emulator objects made with the secret key', function
       expect(setupIntent?.status).to.equal('succeeded');
       expect((await server('GET', `/v1/setup_intents/${si.id}`)).payment_method).to.match(/^pm_/);
     }
+  });
+
+  it('SetupIntent 3DS: handleNextAction after a server-side confirm (Complete attaches the card; Fail leaves last_setup_error); confirmSetup runs the same dialog', async () => {
+    const pendingSetup = async () => {
+      const customer = await server('POST', '/v1/customers', { email: 'setup-3ds@example.com' });
+      const token = await server('POST', '/v1/test_helpers/confirmation_tokens', { payment_method: 'pm_card_threeDSecure2Required', return_url: location.href });
+      const si = await server('POST', '/v1/setup_intents', { customer: customer.id, confirm: true, confirmation_token: token.id });
+      expect(si.status).to.equal('requires_action');
+      return si;
+    };
+
+    const completed = await pendingSetup();
+    const done = stripe.handleNextAction({ clientSecret: completed.client_secret });
+    (await dialogButton('Complete')).click();
+    expect((await done).setupIntent?.status).to.equal('succeeded');
+    const pm = await server('GET', `/v1/payment_methods/${(await server('GET', `/v1/setup_intents/${completed.id}`)).payment_method}`);
+    expect(pm.customer).to.equal(completed.customer);
+
+    const failed = await pendingSetup();
+    const refused = stripe.handleNextAction({ clientSecret: failed.client_secret });
+    (await dialogButton('Fail')).click();
+    expect((await refused).error?.code).to.equal('setup_intent_authentication_failure');
+    const after = await server('GET', `/v1/setup_intents/${failed.id}`);
+    expect(after.status).to.equal('requires_payment_method');
+    expect(after.last_setup_error.code).to.equal('setup_intent_authentication_failure');
+
+    const si = await server('POST', '/v1/setup_intents', { customer: completed.customer });
+    const elements = stripe.elements({ mode: 'setup', currency: 'usd' });
+    const root = await fixture<HTMLDivElement>(html`<div></div>`);
+    elements.create('payment', { defaultValues: { billingDetails: { email: 'setup-3ds@example.com' } } }).mount(root);
+    fillCard(root, '4000 0000 0000 3220');
+    await elements.submit();
+    const confirming = stripe.confirmSetup({ elements, clientSecret: si.client_secret, redirect: 'if_required', confirmParams: { return_url: location.href } });
+    (await dialogButton('Complete')).click();
+    expect((await confirming).setupIntent?.status).to.equal('succeeded');
+  });
+
+  it('the three modes end to end: tokens from payment (manual capture), setup and subscription Elements are accepted by the server-side confirm the product makes', async () => {
+    const tokenFrom = async (options: Parameters<Stripe['elements']>[0], card = '4242 4242 4242 4242') => {
+      const elements = stripe.elements(options);
+      const root = await fixture<HTMLDivElement>(html`<div></div>`);
+      elements.create('payment').mount(root);
+      fillCard(root, card);
+      expect((await elements.submit()).error).to.equal(undefined);
+      const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
+      expect(error).to.equal(undefined);
+      return confirmationToken!.id;
+    };
+    const customer = await server('POST', '/v1/customers', { email: 'modes@example.com' });
+
+    const held = await server('POST', '/v1/payment_intents', {
+      amount: 1000, currency: 'usd', capture_method: 'manual', confirm: true,
+      confirmation_token: await tokenFrom({ mode: 'payment', amount: 1000, currency: 'usd', captureMethod: 'manual' }),
+    });
+    expect(held.status).to.equal('requires_capture');
+
+    const saved = await server('POST', '/v1/setup_intents', { customer: customer.id, confirm: true, confirmation_token: await tokenFrom({ mode: 'setup', currency: 'usd' }) });
+    expect(saved.status).to.equal('succeeded');
+
+    const price = await server('POST', '/v1/prices', { unit_amount: 900, currency: 'usd', recurring: { interval: 'month' }, product_data: { name: 'Club' } });
+    const sub = await server('POST', '/v1/subscriptions', {
+      customer: customer.id, items: [{ price: price.id }], payment_behavior: 'default_incomplete',
+      payment_settings: { save_default_payment_method: 'on_subscription' }, expand: ['latest_invoice.confirmation_secret'],
+    });
+    const secret: string = sub.latest_invoice.confirmation_secret.client_secret;
+    const token = await tokenFrom({ mode: 'subscription', amount: 900, currency: 'usd' }, '4000 0000 0000 3220');
+    const pending = await server('POST', `/v1/payment_intents/${secret.split('_secret_')[0]}/confirm`, { confirmation_token: token });
+    expect(pending.status).to.equal('requires_action');
+    const done = stripe.handleNextAction({ clientSecret: secret });
+    (await dialogButton('Complete')).click();
+    expect((await done).paymentIntent?.status).to.equal('succeeded');
+    expect((await server('GET', `/v1/subscriptions/${sub.id}`)).status).to.equal('active');
   });
 
   it('initEmbeddedCheckout: line items render, paying completes the session and navigates to its return_url', async () => {

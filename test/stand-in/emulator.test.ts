@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe, StripeConstructor, StripeElements } from '@stripe/stripe-js';
 import type { CheckoutResponse } from '../../protocol/index.ts';
-import { byLabel, type } from './helpers.ts';
+import { fillCard } from './helpers.ts';
 
 let publishableKey: string;
 
@@ -28,11 +28,9 @@ async function checkout(stripe: Stripe, card: string): Promise<{ elements: Strip
   const root = await fixture<HTMLDivElement>(html`<div><div id="la"></div><div id="pe"></div></div>`);
   elements.create('linkAuthentication', { defaultValues: { email: 'jenny@example.com' } }).mount(root.querySelector<HTMLElement>('#la')!);
   elements.create('payment').mount(root.querySelector<HTMLElement>('#pe')!);
-  type(byLabel(root, 'Card number'), card);
-  type(byLabel(root, 'Expiration date'), '12 / 40');
-  type(byLabel(root, 'Security code'), '123');
+  fillCard(root, card);
   expect((await elements.submit()).error).to.equal(undefined);
-  const { confirmationToken, error } = await stripe.createConfirmationToken({ elements });
+  const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
   expect(error).to.equal(undefined);
   const res = await fetch('/api/checkout', {
     method: 'POST',
@@ -65,9 +63,7 @@ describe('stand-in + emulator', () => {
     const elements = stripe.elements({ mode: 'payment', amount: 2500, currency: 'usd' });
     const root = await fixture<HTMLDivElement>(html`<div></div>`);
     elements.create('payment', { defaultValues: { billingDetails: { name: 'Jenny Rosen' } } }).mount(root);
-    type(byLabel(root, 'Card number'), '4242 4242 4242 4242');
-    type(byLabel(root, 'Expiration date'), '12 / 40');
-    type(byLabel(root, 'Security code'), '123');
+    fillCard(root);
     await elements.submit();
     const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: 'https://shop.example/done' } });
     expect(error).to.equal(undefined);

@@ -52,6 +52,18 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
   return control as T;
 }
 
+/**
+ * Types a card into the Payment Element in `root`, and an email into its own Email field when it
+ * has one (a group without a Link Authentication Element).
+ */
+export function fillCard(root: ParentNode, number = '4242 4242 4242 4242', { expiry = '12 / 40', cvc = '123', email = 'jenny@example.com' } = {}): void {
+  const ownEmail = root.querySelector<HTMLInputElement>('.SandboxElement--payment input[name="email"]');
+  if (ownEmail) type(ownEmail, email);
+  type(byLabel(root, 'Card number'), number);
+  type(byLabel(root, 'Expiration date'), expiry);
+  type(byLabel(root, 'Security code'), cvc);
+}
+
 /** The radio button whose <label> reads `text` (saved payment methods). */
 export function radio(root: ParentNode, text: string): HTMLInputElement {
   const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);

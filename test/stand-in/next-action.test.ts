@@ -106,3 +106,46 @@ describe('stripe.retrievePaymentIntent()', () => {
     }
   });
 });
+
+describe('stripe.handleNextAction() for a SetupIntent', () => {
+  const SETI_SECRET = 'seti_3ds_secret_abc';
+  const seti = (status: string, extra: object = {}) => ({ id: 'seti_3ds', object: 'setup_intent', status, client_secret: SETI_SECRET, ...extra });
+  let fetchStub: ReturnType<typeof stubFetch>;
+  beforeEach(() => {
+    fetchStub = stubFetch((call: Call) => {
+      if (call.method === 'GET') return { json: seti('requires_action', { next_action: { type: 'use_stripe_sdk' } }) };
+      if (call.body.get('outcome') === 'complete') return { json: seti('succeeded') };
+      return {
+        json: seti('requires_payment_method', {
+          last_setup_error: { type: 'card_error', code: 'setup_intent_authentication_failure', message: 'Setup authentication failed (sandbox).' },
+        }),
+      };
+    });
+  });
+  afterEach(() => {
+    fetchStub.restore();
+    document.querySelectorAll('[data-sandbox-3ds]').forEach((n) => n.remove());
+  });
+
+  it('reads the SetupIntent, shows the same dialog, and Complete resolves {setupIntent}', async () => {
+    const result = newStripe().handleNextAction({ clientSecret: SETI_SECRET });
+    await waitUntil(() => dialog(), 'the 3DS dialog appears');
+    expect(fetchStub.calls[0]!.url).to.equal(`/sandbox/stripe/v1/setup_intents/seti_3ds?client_secret=${SETI_SECRET}`);
+    button('Complete').click();
+    const { setupIntent, paymentIntent, error } = await result;
+    expect(error).to.equal(undefined);
+    expect(paymentIntent).to.equal(undefined);
+    expect(setupIntent?.status).to.equal('succeeded');
+    expect(`${fetchStub.calls[1]!.method} ${fetchStub.calls[1]!.url}`).to.equal('POST /sandbox/stripe/_sandbox/3ds/seti_3ds');
+  });
+
+  it('Fail resolves {error} from last_setup_error, with the SetupIntent attached', async () => {
+    const result = newStripe().handleNextAction({ clientSecret: SETI_SECRET });
+    await waitUntil(() => dialog(), 'the 3DS dialog appears');
+    button('Fail').click();
+    const { error } = await result;
+    expect(error).to.deep.include({ code: 'setup_intent_authentication_failure', message: 'Setup authentication failed (sandbox).' });
+    expect(error!.setup_intent?.status).to.equal('requires_payment_method');
+    expect(error!.payment_intent).to.equal(undefined);
+  });
+});

@@ -3,14 +3,9 @@
 // CustomerSession (stubbed route; the emulator-backed run is in saved-methods-emulator.test.ts).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { StripeElements, StripePaymentElementChangeEvent } from '@stripe/stripe-js';
-import { byLabel, choose, labels, newStripe, radio, stubFetch, type, type Call } from './helpers.ts';
+import { byLabel, fillCard, choose, labels, newStripe, radio, stubFetch, type, type Call } from './helpers.ts';
 
 const payment = { mode: 'payment', amount: 1999, currency: 'usd' } as const;
-const fillCard = (root: ParentNode) => {
-  type(byLabel(root, 'Card number'), '4242 4242 4242 4242');
-  type(byLabel(root, 'Expiration date'), '12 / 40');
-  type(byLabel(root, 'Security code'), '123');
-};
 const header = (root: ParentNode) => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Card')!;
 
 describe('Payment Element layout', () => {
@@ -77,7 +72,8 @@ describe('Payment Element layout', () => {
     pe.on('change', (e) => changes.push(e));
     pe.mount(node);
     fillCard(node);
-    expect(changes.map((c) => [c.complete, c.value.type])).to.deep.equal([[false, 'card'], [false, 'card'], [true, 'card']]);
+    // Email (the group has no Link Authentication Element), card number, expiry, then CVC completes it.
+    expect(changes.map((c) => [c.complete, c.value.type])).to.deep.equal([[false, 'card'], [false, 'card'], [false, 'card'], [true, 'card']]);
   });
 
   it('layout survives update(): a layout update re-renders, keeping typed values', () => {
@@ -162,7 +158,7 @@ describe('Payment Element saved cards (customerSessionClientSecret)', () => {
     expect(changes.at(-1)!.value.payment_method!.id).to.equal('pm_amex');
     expect(await elements.submit()).to.deep.equal({ selectedPaymentMethod: 'card' });
     await stripe.createConfirmationToken({ elements });
-    expect(Object.fromEntries(stub.calls.at(-1)!.body)).to.deep.equal({ payment_method: 'pm_amex' });
+    expect(Object.fromEntries(stub.calls.at(-1)!.body)).to.deep.equal({ payment_method: 'pm_amex', 'client_context[mode]': 'payment', 'client_context[currency]': 'usd' });
   });
 
   it('elements.update({customerSessionClientSecret}) loads the other customer\'s cards', async () => {

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { setNavigate } from '../../sandbox/stripe-js/index.ts';
-import { byLabel, newStripe, PK, stubFetch, type, type Call } from './helpers.ts';
+import { fillCard, newStripe, PK, stubFetch, type Call } from './helpers.ts';
 
 const intent = (id: string, status = 'succeeded') => ({ id, object: id.startsWith('pi_') ? 'payment_intent' : 'setup_intent', status, client_secret: `${id}_secret_s` });
 
@@ -17,9 +17,7 @@ describe('confirmPayment / confirmSetup redirects', () => {
     const elements = stripe.elements(options);
     const root = await fixture<HTMLDivElement>(html`<div></div>`);
     elements.create('payment').mount(root);
-    type(byLabel(root, 'Card number'), '4242424242424242');
-    type(byLabel(root, 'Expiration date'), '01/39');
-    type(byLabel(root, 'Security code'), '123');
+    fillCard(root, '4242424242424242', { expiry: '01/39' });
     expect((await elements.submit()).error).to.equal(undefined);
     return elements;
   };

@@ -4,7 +4,7 @@
 // one type, deferred Elements without mode/currency, a token before submit()).
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StripeElements } from '@stripe/stripe-js';
-import { byLabel, integrationError, newStripe, rejection, type } from './helpers.ts';
+import { byLabel, fillCard, integrationError, newStripe, rejection } from './helpers.ts';
 
 const payment = { mode: 'payment', amount: 1999, currency: 'usd' } as const;
 
@@ -53,9 +53,7 @@ describe('update() refusals', () => {
     const node = await fixture<HTMLDivElement>(html`<div></div>`);
     const pe = elements.create('payment');
     pe.mount(node);
-    type(byLabel(node, 'Card number'), '4242 4242 4242 4242');
-    type(byLabel(node, 'Expiration date'), '12 / 40');
-    type(byLabel(node, 'Security code'), '123');
+    fillCard(node);
     expect((await elements.submit()).error).to.equal(undefined);
     integrationError(() => pe.update({ wallets: {} } as never));
     expect(byLabel(node, 'Card number').value).to.equal('4242 4242 4242 4242');

@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { installStripeStandIn } from '../../sandbox/stripe-js/index.ts';
-import { byLabel, newStripe, PK, rejection, stubFetch, type } from './helpers.ts';
+import { byLabel, fillCard, newStripe, PK, rejection, stubFetch, type } from './helpers.ts';
 
 describe('window.Stripe', () => {
   it('is installed with the endive release train, and loadStripe resolves to the stand-in', async () => {
@@ -53,15 +53,10 @@ describe('elements.submit() and createConfirmationToken()', () => {
   // tests are about the ConfirmationToken call.
   const apiCalls = () => fetchStub.calls.filter((c) => !c.url.includes('/_sandbox/link/'));
 
-  const fillCard = (number = '4242 4242 4242 4242', expiry = '12 / 40', cvc = '123') => {
-    const pay = root.querySelector('#pay')!;
-    type(byLabel(pay, 'Card number'), number);
-    type(byLabel(pay, 'Expiration date'), expiry);
-    type(byLabel(pay, 'Security code'), cvc);
-  };
+  const pay = () => root.querySelector<HTMLElement>('#pay')!;
 
   it('rejects with IntegrationError when submit() has not succeeded', async () => {
-    fillCard();
+    fillCard(pay());
     const err = await rejection(stripe.createConfirmationToken({ elements }));
     expect(err.name).to.equal('IntegrationError');
     expect(err.message).to.contain('elements.submit()');
@@ -69,7 +64,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
   });
 
   it('submit() reports the first validation error and marks invalid fields inline', async () => {
-    fillCard('4242 4242 4242 4241', '12 / 40', '1');
+    fillCard(pay(), '4242 4242 4242 4241', { cvc: '1' });
     const result = await elements.submit();
     expect(result.error).to.deep.include({ type: 'validation_error', code: 'invalid_number' });
     expect(result.error!.message).to.be.a('string').and.not.equal('');
@@ -88,7 +83,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
   });
 
   it('submit() also validates the email and the address', async () => {
-    fillCard();
+    fillCard(pay());
     type(byLabel(root, 'Email'), 'jenny@');
     expect((await elements.submit()).error?.code).to.equal('email_invalid');
     type(byLabel(root, 'Email'), 'jenny@example.com');
@@ -98,7 +93,7 @@ describe('elements.submit() and createConfirmationToken()', () => {
   });
 
   it('after a successful submit, POSTs the card, billing details, shipping and return_url', async () => {
-    fillCard();
+    fillCard(pay());
     expect(await elements.submit()).to.deep.equal({ selectedPaymentMethod: 'card' });
     const result = await stripe.createConfirmationToken({ elements, params: { return_url: 'https://shop.example/done' } });
     expect(result.confirmationToken?.id).to.equal('ctoken_123');
@@ -125,11 +120,44 @@ describe('elements.submit() and createConfirmationToken()', () => {
       'shipping[address][postal_code]': '62701',
       'shipping[address][country]': 'US',
       setup_future_usage: 'off_session',
+      'client_context[mode]': 'payment',
+      'client_context[currency]': 'usd',
+      'client_context[setup_future_usage]': 'off_session',
+    });
+  });
+
+  it('sends each mode\'s Elements options as client_context (capture method, subscription saving)', async () => {
+    const node = await fixture<HTMLDivElement>(html`<div></div>`);
+    const contextOf = async (options: Parameters<Stripe['elements']>[0]) => {
+      const group = stripe.elements(options);
+      const payment = group.create('payment', { fields: { billingDetails: { email: 'never' } } });
+      payment.mount(node);
+      fillCard(node);
+      await group.submit();
+      await stripe.createConfirmationToken({ elements: group, params: { payment_method_data: { billing_details: { email: 'jenny@example.com' } } } });
+      payment.destroy();
+      const body = Object.fromEntries(fetchStub.calls.at(-1)!.body);
+      return Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('client_context') || k === 'setup_future_usage'));
+    };
+    expect(await contextOf({ mode: 'payment', amount: 500, currency: 'EUR', captureMethod: 'manual' })).to.deep.equal({
+      'client_context[mode]': 'payment',
+      'client_context[currency]': 'eur',
+      'client_context[capture_method]': 'manual',
+    });
+    expect(await contextOf({ mode: 'subscription', amount: 900, currency: 'usd' })).to.deep.equal({
+      setup_future_usage: 'off_session',
+      'client_context[mode]': 'subscription',
+      'client_context[currency]': 'usd',
+      'client_context[setup_future_usage]': 'off_session',
+    });
+    expect(await contextOf({ mode: 'setup', currency: 'usd', setupFutureUsage: 'off_session' })).to.deep.equal({
+      'client_context[mode]': 'setup',
+      'client_context[currency]': 'usd',
     });
   });
 
   it('a change after submit() requires a new submit()', async () => {
-    fillCard();
+    fillCard(pay());
     await elements.submit();
     type(byLabel(root, 'Security code'), '456');
     expect((await rejection(stripe.createConfirmationToken({ elements }))).name).to.equal('IntegrationError');
@@ -141,24 +169,44 @@ describe('elements.submit() and createConfirmationToken()', () => {
     fetchStub.restore();
     const error = { type: 'invalid_request_error', code: 'parameter_missing', param: 'payment_method_data[card][number]', message: 'Missing.' };
     fetchStub = stubFetch(() => ({ status: 400, json: { error } }));
-    fillCard();
+    fillCard(pay());
     await elements.submit();
     expect(await stripe.createConfirmationToken({ elements })).to.deep.equal({ error });
+  });
+
+  it('elements.update({mode, amount, currency, captureMethod, setupFutureUsage}) changes what the next token says', async () => {
+    const group = stripe.elements({ mode: 'setup', currency: 'usd', excludedPaymentMethodTypes: ['blik', 'acss_debit'], locale: 'fr' });
+    const node = await fixture<HTMLDivElement>(html`<div></div>`);
+    group.create('payment').mount(node);
+    fillCard(node);
+    await group.submit();
+    await group.update({ mode: 'payment', amount: 1500, currency: 'eur', captureMethod: 'manual', setupFutureUsage: 'off_session' });
+    expect((await rejection(stripe.createConfirmationToken({ elements: group }))).name).to.equal('IntegrationError', 'an update needs a new submit()');
+    await group.submit();
+    await stripe.createConfirmationToken({ elements: group });
+    expect(Object.fromEntries(fetchStub.calls.at(-1)!.body)).to.deep.include({
+      setup_future_usage: 'off_session',
+      'client_context[mode]': 'payment',
+      'client_context[currency]': 'eur',
+      'client_context[setup_future_usage]': 'off_session',
+      'client_context[capture_method]': 'manual',
+    });
   });
 
   it('puts a billing-mode Address Element into billing_details', async () => {
     const group = stripe.elements({ mode: 'setup', currency: 'usd' });
     const node = await fixture<HTMLDivElement>(html`<div><div id="b"></div><div id="p"></div></div>`);
-    group.create('address', { mode: 'billing', defaultValues: { name: 'Ann Bill', address: { line1: '2 Side St', city: 'Paris', postal_code: '75001', country: 'FR' } } }).mount(node.querySelector<HTMLElement>('#b')!);
+    group
+      .create('address', { mode: 'billing', fields: { phone: 'always' }, defaultValues: { name: 'Ann Bill', phone: '+33100000000', address: { line1: '2 Side St', city: 'Paris', postal_code: '75001', country: 'FR' } } })
+      .mount(node.querySelector<HTMLElement>('#b')!);
     group.create('payment').mount(node.querySelector<HTMLElement>('#p')!);
-    type(byLabel(node, 'Card number'), '4000000000003220');
-    type(byLabel(node, 'Expiration date'), '0139');
-    type(byLabel(node, 'Security code'), '999');
+    fillCard(node, '4000000000003220', { expiry: '0139', cvc: '999' });
     expect((await group.submit()).error).to.equal(undefined);
     await stripe.createConfirmationToken({ elements: group });
     const body = Object.fromEntries(fetchStub.calls.at(-1)!.body);
     expect(body).to.deep.include({
       'payment_method_data[billing_details][name]': 'Ann Bill',
+      'payment_method_data[billing_details][phone]': '+33100000000',
       'payment_method_data[billing_details][address][line1]': '2 Side St',
       'payment_method_data[billing_details][address][country]': 'FR',
       'payment_method_data[card][exp_year]': '2039',

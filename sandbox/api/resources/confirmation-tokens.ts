@@ -16,6 +16,25 @@ const TTL_SECONDS = 12 * 60 * 60;
 /** Where a token's payment method comes from: raw card data, or an existing PaymentMethod. */
 const sources = new WeakMap<Stripe.ConfirmationToken, { card: CardSecret } | { paymentMethod: string }>();
 
+/**
+ * The Elements options Stripe.js sends as `client_context` when it creates a token (undocumented;
+ * stripe-android #11721 and stripe-ios #5641 add it "to match web"). Kept beside the token, never
+ * on the public object; confirms compare it with the intent (confirm-checks.ts).
+ */
+export interface ClientContext {
+  mode: 'payment' | 'setup' | 'subscription';
+  currency?: string;
+  setup_future_usage?: 'off_session' | 'on_session';
+  capture_method?: 'automatic' | 'automatic_async' | 'manual';
+  payment_method_types?: string[];
+}
+const contexts = new WeakMap<Stripe.ConfirmationToken, ClientContext>();
+
+/** The Elements context the token was made with; undefined for tokens made without one (test helper). */
+export function clientContextOf(token: Stripe.ConfirmationToken): ClientContext | undefined {
+  return contexts.get(token);
+}
+
 export function createConfirmationToken(
   ctx: Ctx,
   source: { card: CardSecret; billing: Stripe.PaymentMethod.BillingDetails } | { paymentMethod: Stripe.PaymentMethod },
@@ -53,6 +72,7 @@ export function createConfirmationToken(
   };
   ctx.state.confirmationTokens.set(token.id, token);
   sources.set(token, 'card' in source ? { card: { ...source.card } } : { paymentMethod: source.paymentMethod.id });
+  if (p.client_context) contexts.set(token, { ...p.client_context });
   return token;
 }
 

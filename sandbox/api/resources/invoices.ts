@@ -201,6 +201,18 @@ export function payInvoice(ctx: Ctx, invoice: Stripe.Invoice, pi: Stripe.Payment
   markPaid(ctx, invoice, ctx.now());
 }
 
+/**
+ * Called when an open invoice's PaymentIntent fails (decline, failed 3DS): the attempt is counted
+ * and invoice.payment_failed emitted. The invoice stays open for another try with the same
+ * PaymentIntent; default_incomplete invoices are not retried automatically.
+ */
+export function recordFailedPayment(ctx: Ctx, invoice: Stripe.Invoice): void {
+  if (invoice.status !== 'open') return;
+  invoice.attempted = true;
+  invoice.attempt_count += 1;
+  ctx.emit('invoice.payment_failed', invoice);
+}
+
 export function requireInvoice(ctx: Ctx, id: string, param = 'id'): Stripe.Invoice {
   const invoice = ctx.state.invoices.get(id);
   if (!invoice) throw resourceMissing('invoice', id, param);

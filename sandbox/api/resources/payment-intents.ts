@@ -37,7 +37,7 @@ export function newPaymentIntent(ctx: Ctx, p: Record<string, any>): Stripe.Payme
     customer: p.customer || null,
     customer_account: null,
     description: p.description || null,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: p.excluded_payment_method_types ? [...p.excluded_payment_method_types] : null,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
@@ -109,7 +109,6 @@ export function confirmPaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, o: Conf
     const { token, paymentMethod } = consumeConfirmationToken(ctx, o.confirmation_token, { payment_intent: pi.id });
     pm = paymentMethod;
     if (token.shipping && !pi.shipping) pi.shipping = { ...token.shipping, carrier: null, tracking_number: null };
-    if (token.setup_future_usage && !pi.setup_future_usage) pi.setup_future_usage = token.setup_future_usage as Stripe.PaymentIntent.SetupFutureUsage;
   } else if (o.payment_method) {
     pm = resolvePaymentMethod(ctx, o.payment_method);
   } else if (typeof pi.payment_method === 'string') {

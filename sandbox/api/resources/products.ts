@@ -70,6 +70,11 @@ export function createPrice(ctx: Ctx, p: Record<string, any>, param = ''): Strip
         usage_type: 'licensed',
       }
     : null;
+  const holder = p.lookup_key ? [...ctx.state.prices.values()].find((x) => x.lookup_key === p.lookup_key) : undefined;
+  if (holder && !p.transfer_lookup_key) {
+    // Lookup keys are unique per account; transfer_lookup_key moves one to the new price.
+    throw invalidParam(at('lookup_key'), `A price (${holder.id}) already uses the lookup key "${p.lookup_key}". Pass transfer_lookup_key=true to move it to this price.`);
+  }
   const price: Stripe.Price = {
     id: newId('price'),
     object: 'price',
@@ -91,6 +96,10 @@ export function createPrice(ctx: Ctx, p: Record<string, any>, param = ''): Strip
     unit_amount: p.unit_amount,
     unit_amount_decimal: wireDecimal(p.unit_amount),
   };
+  if (holder) {
+    holder.lookup_key = null;
+    ctx.emit('price.updated', holder, { lookup_key: price.lookup_key });
+  }
   ctx.state.prices.set(price.id, price);
   ctx.emit('price.created', price);
   return price;

@@ -10,7 +10,7 @@ import { newId } from '../ids.ts';
 import { mergeMetadata } from '../params.ts';
 import type { Ctx } from '../state.ts';
 import { requireCustomer } from './customers.ts';
-import { createSubscriptionInvoice, invoiceForPaymentIntent, payInvoice } from './invoices.ts';
+import { createSubscriptionInvoice, invoiceForPaymentIntent, payInvoice, recordFailedPayment } from './invoices.ts';
 import { resolveLineItemPrice } from './products.ts';
 
 /** Adds `count` intervals to a unix time (calendar months/years, as Stripe bills). */
@@ -157,12 +157,26 @@ export function requireSubscription(ctx: Ctx, id: string, param = 'id'): Stripe.
 }
 
 /**
+ * What a PaymentIntent event means for the invoice it pays, if any: success pays the invoice
+ * (below); a failure is a failed attempt (invoice.payment_failed, the subscription stays
+ * incomplete); requires_action asks the customer to authenticate (invoice.payment_action_required).
+ */
+export function onInvoicePaymentIntentEvent(ctx: Ctx, type: string, pi: Stripe.PaymentIntent): void {
+  if (type === 'payment_intent.succeeded') return onPaymentIntentSucceeded(ctx, pi);
+  if (type !== 'payment_intent.payment_failed' && type !== 'payment_intent.requires_action') return;
+  const invoice = invoiceForPaymentIntent(ctx, pi.id);
+  if (!invoice) return;
+  if (type === 'payment_intent.payment_failed') recordFailedPayment(ctx, invoice);
+  else if (invoice.status === 'open') ctx.emit('invoice.payment_action_required', invoice);
+}
+
+/**
  * Hook for every `payment_intent.succeeded`: if the intent pays a subscription's first invoice,
  * the invoice is paid (invoice.paid, invoice.payment_succeeded) and the subscription becomes
  * active (customer.subscription.updated), saving the card as its default when
  * `payment_settings.save_default_payment_method=on_subscription`.
  */
-export function onPaymentIntentSucceeded(ctx: Ctx, pi: Stripe.PaymentIntent): void {
+function onPaymentIntentSucceeded(ctx: Ctx, pi: Stripe.PaymentIntent): void {
   const invoice = invoiceForPaymentIntent(ctx, pi.id);
   if (!invoice) return;
   payInvoice(ctx, invoice, pi);

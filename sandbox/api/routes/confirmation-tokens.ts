@@ -21,12 +21,28 @@ export const PAYMENT_METHOD_DATA = obj(
   ['type'],
 );
 
+/** Stripe.js's undocumented Elements context (see ClientContext); the fields the mobile SDKs name. */
+const CLIENT_CONTEXT = obj(
+  {
+    mode: { enum: ['payment', 'setup', 'subscription'] },
+    currency: 'string',
+    setup_future_usage: SFU,
+    capture_method: { enum: ['automatic', 'automatic_async', 'manual'] },
+    payment_method_types: { array: 'string' },
+    on_behalf_of: 'string',
+    payment_method_configuration: 'string',
+    customer: 'string',
+  },
+  ['mode'],
+);
+
 const BROWSER_CREATE: Record<string, Spec> = {
   payment_method_data: PAYMENT_METHOD_DATA,
   payment_method: 'string',
   shipping: SHIPPING,
   return_url: 'string',
   setup_future_usage: SFU,
+  client_context: CLIENT_CONTEXT,
   expand: EXPAND,
 };
 

@@ -7,7 +7,8 @@ import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, SHIPPING, type Spec, mergeMetadata, obj, parseParams } from '../params.ts';
 import type { Ctx } from '../state.ts';
 import { CLIENT_CONFIRM_PAYMENT, clientConfirmSource } from './client-confirm.ts';
-import { checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
+import { EXCLUDED_TYPES, EXCLUDED_TYPES_EMPTYABLE, checkCreateReferences, checkTokenNeedsConfirm, excludedTypes } from './intent-create.ts';
+import { checkConfirm } from '../resources/confirm-checks.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import { requireCustomer } from '../resources/customers.ts';
 import { resolvePaymentMethod } from '../resources/payment-methods.ts';
@@ -42,11 +43,13 @@ const COMMON: Record<string, Spec> = {
   excluded_payment_method_types: { array: 'string' },
   statement_descriptor: 'string',
   statement_descriptor_suffix: 'string',
+  excluded_payment_method_types: EXCLUDED_TYPES_EMPTYABLE,
   expand: EXPAND,
 };
 
 const CREATE: Record<string, Spec> = {
   ...COMMON,
+  excluded_payment_method_types: EXCLUDED_TYPES,
   confirm: 'bool',
   confirmation_token: 'string',
   off_session: OFF_SESSION,
@@ -65,6 +68,7 @@ const CONFIRM: Record<string, Spec> = {
   setup_future_usage: SFU,
   shipping: SHIPPING,
   capture_method: { enum: ['automatic', 'automatic_async', 'manual'] },
+  excluded_payment_method_types: EXCLUDED_TYPES_EMPTYABLE,
   use_stripe_sdk: 'bool',
   error_on_requires_action: 'bool',
   expand: EXPAND,
@@ -95,6 +99,16 @@ function out(ctx: Ctx, pi: Stripe.PaymentIntent, expand: string[]) {
   return applyExpand(ctx.state, pi, expand);
 }
 
+/** The intent as a confirm request would leave it: the setup_future_usage, capture_method and exclusions it sets apply. */
+function withRequest(pi: Stripe.PaymentIntent, p: { setup_future_usage?: string; capture_method?: string; excluded_payment_method_types?: string[] | '' }) {
+  return {
+    ...pi,
+    setup_future_usage: p.setup_future_usage !== undefined ? p.setup_future_usage || null : pi.setup_future_usage,
+    capture_method: p.capture_method ?? pi.capture_method,
+    excluded_payment_method_types: p.excluded_payment_method_types !== undefined ? excludedTypes(p.excluded_payment_method_types) : pi.excluded_payment_method_types,
+  };
+}
+
 function offSession(v: string | undefined): boolean {
   return v !== undefined && v !== 'false';
 }
@@ -111,19 +125,16 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     }
     const pm = checkCreateReferences(ctx, p);
     const pi = newPaymentIntent(ctx, p);
+    const confirm = { confirmation_token: p.confirmation_token, return_url: p.return_url, off_session: offSession(p.off_session) };
+    // A create+confirm that Stripe refuses before confirming leaves no intent behind.
+    if (p.confirm) checkConfirm(ctx, pi, 'PaymentIntent', { ...confirm, secretKey: true });
     ctx.state.paymentIntents.set(pi.id, pi);
     if (pm) {
       pi.payment_method = pm.id;
       pi.status = 'requires_confirmation';
     }
     ctx.emit('payment_intent.created', pi);
-    if (p.confirm) {
-      confirmPaymentIntent(ctx, pi, {
-        confirmation_token: p.confirmation_token,
-        payment_method: pm?.id,
-        off_session: offSession(p.off_session),
-      });
-    }
+    if (p.confirm) confirmPaymentIntent(ctx, pi, { ...confirm, payment_method: pm?.id });
     return out(ctx, pi, expand);
   });
 
@@ -154,7 +165,7 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     const p = parseParams(req.params, COMMON);
     const expand = checkExpand(p.expand, EXPANDABLE);
     const pi = requirePaymentIntent(ctx, req.path.id);
-    const locked = ['amount', 'currency', 'payment_method', 'capture_method', 'setup_future_usage', 'customer'].filter((k) => p[k] !== undefined);
+    const locked = ['amount', 'currency', 'payment_method', 'capture_method', 'setup_future_usage', 'customer', 'excluded_payment_method_types'].filter((k) => p[k] !== undefined);
     if (locked.length && !['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
       throw unexpectedState(pi, `This PaymentIntent's ${locked[0]} could not be updated because it has a status of ${pi.status}.`);
     }
@@ -171,6 +182,7 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     if (p.shipping !== undefined) pi.shipping = Object.keys(p.shipping).length ? shippingFrom(p.shipping) : null;
     if (p.capture_method !== undefined) pi.capture_method = p.capture_method;
     if (p.statement_descriptor !== undefined) pi.statement_descriptor = p.statement_descriptor || null;
+    if (p.excluded_payment_method_types !== undefined) pi.excluded_payment_method_types = excludedTypes(p.excluded_payment_method_types);
     if (p.payment_method !== undefined) {
       pi.payment_method = p.payment_method ? resolvePaymentMethod(ctx, p.payment_method).id : null;
       pi.status = p.payment_method ? 'requires_confirmation' : 'requires_payment_method';
@@ -186,6 +198,7 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
       const pi = requirePaymentIntent(ctx, req.path.id);
       if (!CONFIRMABLE.includes(pi.status)) confirmPaymentIntent(ctx, pi, {}); // throws unexpected_state
       if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+      checkConfirm(ctx, withRequest(pi, p), 'PaymentIntent', { confirmation_token: p.confirmation_token, secretKey: false });
       const source = clientConfirmSource(ctx, pi, 'PaymentIntent', p);
       if (p.receipt_email !== undefined) pi.receipt_email = p.receipt_email || null;
       if (p.setup_future_usage !== undefined) pi.setup_future_usage = p.setup_future_usage || null;
@@ -196,16 +209,21 @@ export function paymentIntentRoutes(app: Hono, deps: RouterDeps): void {
     const p = parseParams(req.params, CONFIRM);
     const expand = checkExpand(p.expand, EXPANDABLE);
     const pi = requirePaymentIntent(ctx, req.path.id);
-    // Check the token before touching the intent, so a rejected confirm changes nothing.
-    if (p.confirmation_token && ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
-      usableConfirmationToken(ctx, p.confirmation_token);
+    // Check the token and the request before touching the intent, so a rejected confirm changes nothing.
+    if (CONFIRMABLE.includes(pi.status)) {
+      if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+      const request = { confirmation_token: p.confirmation_token, return_url: p.return_url, off_session: offSession(p.off_session), secretKey: true };
+      checkConfirm(ctx, withRequest(pi, p), 'PaymentIntent', request);
     }
-    if (p.receipt_email !== undefined && ['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(pi.status)) {
+    if (p.receipt_email !== undefined && CONFIRMABLE.includes(pi.status)) {
       pi.receipt_email = p.receipt_email || null;
     }
     if (p.setup_future_usage !== undefined && pi.status !== 'succeeded') pi.setup_future_usage = p.setup_future_usage || null;
     if (p.capture_method !== undefined && pi.status !== 'succeeded') pi.capture_method = p.capture_method;
     if (p.shipping !== undefined && pi.status !== 'succeeded') pi.shipping = shippingFrom(p.shipping);
+    if (p.excluded_payment_method_types !== undefined && CONFIRMABLE.includes(pi.status)) {
+      pi.excluded_payment_method_types = excludedTypes(p.excluded_payment_method_types);
+    }
     confirmPaymentIntent(ctx, pi, {
       confirmation_token: p.confirmation_token,
       payment_method: p.payment_method,

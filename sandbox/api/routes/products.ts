@@ -1,5 +1,6 @@
-/** /v1/products and /v1/prices: create, retrieve, list. */
+/** /v1/products and /v1/prices: create, retrieve, list (prices also by lookup_keys). */
 import type { Hono } from 'hono';
+import { invalidParam } from '../errors.ts';
 import { applyExpand, checkExpand } from '../expand.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, type Spec, obj, parseParams } from '../params.ts';
@@ -28,6 +29,7 @@ const PRICE: Record<string, Spec> = {
   active: 'bool',
   nickname: 'string',
   lookup_key: 'string',
+  transfer_lookup_key: 'bool',
   metadata: 'map',
   expand: EXPAND,
 };
@@ -64,11 +66,15 @@ export function productRoutes(app: Hono, deps: RouterDeps): void {
   });
 
   defineRoute(app, deps, 'GET', '/v1/prices', 'secret', (req, ctx) => {
-    const p = parseParams(req.params, { ...LIST, product: 'string', type: { enum: ['one_time', 'recurring'] } });
+    const p = parseParams(req.params, { ...LIST, product: 'string', type: { enum: ['one_time', 'recurring'] }, lookup_keys: { array: 'string' } });
+    const expand = checkExpand(p.expand, ['data.product']);
+    if (p.lookup_keys && p.lookup_keys.length > 10) throw invalidParam('lookup_keys', 'You can specify up to 10 lookup_keys.');
     let items = [...ctx.state.prices.values()].reverse();
+    if (p.lookup_keys) items = items.filter((x) => x.lookup_key !== null && p.lookup_keys.includes(x.lookup_key));
     if (p.active !== undefined) items = items.filter((x) => x.active === p.active);
     if (p.product) items = items.filter((x) => x.product === p.product);
     if (p.type) items = items.filter((x) => x.type === p.type);
-    return page(items, p.limit, p.starting_after, '/v1/prices');
+    const listed = page(items, p.limit, p.starting_after, '/v1/prices');
+    return expand.length ? { ...listed, data: listed.data.map((price) => applyExpand(ctx.state, price, ['product'])) } : listed;
   });
 }

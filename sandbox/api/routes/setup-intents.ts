@@ -5,7 +5,8 @@ import { applyExpand, checkExpand } from '../expand.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { EXPAND, type Spec, parseParams } from '../params.ts';
 import { CLIENT_CONFIRM, clientConfirmSource } from './client-confirm.ts';
-import { checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
+import { EXCLUDED_TYPES, checkCreateReferences, checkTokenNeedsConfirm } from './intent-create.ts';
+import { checkConfirm } from '../resources/confirm-checks.ts';
 import { usableConfirmationToken } from '../resources/confirmation-tokens.ts';
 import {
   cancelSetupIntent,
@@ -16,6 +17,7 @@ import {
 } from '../resources/setup-intents.ts';
 
 const EXPANDABLE = ['customer', 'payment_method'] as const;
+const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
 const CREATE: Record<string, Spec> = {
   customer: 'string',
@@ -30,6 +32,7 @@ const CREATE: Record<string, Spec> = {
   return_url: 'string',
   use_stripe_sdk: 'bool',
   automatic_payment_methods: { obj: { enabled: 'bool', allow_redirects: { enum: ['always', 'never'] } }, required: ['enabled'] },
+  excluded_payment_method_types: EXCLUDED_TYPES,
   expand: EXPAND,
 };
 
@@ -48,6 +51,7 @@ export function setupIntentRoutes(app: Hono, deps: RouterDeps): void {
     checkTokenNeedsConfirm(p);
     const pm = checkCreateReferences(ctx, p);
     const si = newSetupIntent(ctx, p);
+    if (p.confirm) checkConfirm(ctx, si, 'SetupIntent', { confirmation_token: p.confirmation_token, return_url: p.return_url, secretKey: true });
     ctx.state.setupIntents.set(si.id, si);
     if (pm) {
       si.payment_method = pm.id;
@@ -75,7 +79,7 @@ export function setupIntentRoutes(app: Hono, deps: RouterDeps): void {
       // Stripe.js confirmSetup: publishable key + client_secret (see routes/client-confirm.ts).
       const p = parseParams(req.params, CLIENT_CONFIRM);
       const si = requireSetupIntent(ctx, req.path.id);
-      if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(si.status)) confirmSetupIntent(ctx, si, {});
+      if (!CONFIRMABLE.includes(si.status)) confirmSetupIntent(ctx, si, {});
       if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
       confirmSetupIntent(ctx, si, clientConfirmSource(ctx, si, 'SetupIntent', p));
       return clientSetupView(si);
@@ -83,6 +87,10 @@ export function setupIntentRoutes(app: Hono, deps: RouterDeps): void {
     const p = parseParams(req.params, CONFIRM);
     const expand = checkExpand(p.expand, EXPANDABLE);
     const si = requireSetupIntent(ctx, req.path.id);
+    if (CONFIRMABLE.includes(si.status)) {
+      if (p.confirmation_token) usableConfirmationToken(ctx, p.confirmation_token);
+      checkConfirm(ctx, si, 'SetupIntent', { confirmation_token: p.confirmation_token, return_url: p.return_url, secretKey: true });
+    }
     confirmSetupIntent(ctx, si, { confirmation_token: p.confirmation_token, payment_method: p.payment_method });
     return applyExpand(ctx.state, si, expand);
   });
