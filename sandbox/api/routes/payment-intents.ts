@@ -40,7 +40,6 @@ const COMMON: Record<string, Spec> = {
   capture_method: { enum: ['automatic', 'automatic_async', 'manual'] },
   payment_method: 'string',
   payment_method_types: { array: 'string' },
-  excluded_payment_method_types: { array: 'string' },
   statement_descriptor: 'string',
   statement_descriptor_suffix: 'string',
   excluded_payment_method_types: EXCLUDED_TYPES_EMPTYABLE,

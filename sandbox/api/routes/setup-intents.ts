@@ -28,7 +28,6 @@ const CREATE: Record<string, Spec> = {
   confirmation_token: 'string',
   payment_method: 'string',
   payment_method_types: { array: 'string' },
-  excluded_payment_method_types: { array: 'string' },
   return_url: 'string',
   use_stripe_sdk: 'bool',
   automatic_payment_methods: { obj: { enabled: 'bool', allow_redirects: { enum: ['always', 'never'] } }, required: ['enabled'] },
