@@ -44,11 +44,11 @@ export class CheckoutElements {
     stripe: Stripe,
     private quote: Quote,
   ) {
-    this.applied = snapshot(host);
+    const inputs = (this.applied = snapshot(host));
     this.mode = quote.mode;
     this.amount = quote.elements.amount;
     // The server's options are Stripe's deferred-intent ones by construction (protocol ElementsIntentOptions).
-    const options = { ...quote.elements, appearance: appearanceFrom(host, host.theme), locale: host.locale || 'auto' } as StripeElementsOptionsMode;
+    const options = { ...quote.elements, appearance: appearanceFrom(host, inputs.theme), locale: inputs.locale || 'auto' } as StripeElementsOptionsMode;
     this.elements = stripe.elements(options);
   }
 

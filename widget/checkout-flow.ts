@@ -4,7 +4,8 @@ import type { CheckoutMode, CheckoutOutcome, ErrorDetail, PublicConfig, Quote, S
 import { ApiClient, CheckoutError } from './api-client.ts';
 import { CheckoutElements } from './checkout-elements.ts';
 import { emit } from './events.ts';
-import { quoteRequestOf, type CheckoutInputs } from './inputs.ts';
+import { formatAmount } from './format.ts';
+import { quoteRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
 import { forShopper, NOT_COMPLETED } from './messages.ts';
 import type { MountSlots } from './mount-slots.ts';
 import { forgetReturnedIntent, returnedIntent } from './return-page.ts';
@@ -31,12 +32,13 @@ function outcomeOf(mode: CheckoutMode, status: string): CheckoutOutcome | null {
   return mode === 'setup' ? 'saved' : mode === 'subscription' ? 'active' : 'paid';
 }
 
+/** What the shopper reads once done; `%` is the amount. */
 const THANKS: Record<CheckoutOutcome, string> = {
-  paid: 'Payment received. Thank you!',
-  authorized: 'Payment authorized. Thank you!',
+  paid: 'Payment of % received. Thank you!',
+  authorized: 'Payment of % authorized. Thank you!',
   saved: 'Your payment details are saved. Thank you!',
   active: 'Your subscription is active. Thank you!',
-  processing: 'Your payment is processing. Thank you!',
+  processing: 'Your payment of % is processing. Thank you!',
 };
 
 /**
@@ -138,7 +140,8 @@ export class CheckoutFlow implements ReactiveController {
       if (submitted.error) return this.fail(stripeErrorDetail(submitted.error), 'ready');
 
       // The site passes the email itself when no Element asks for it (email-collection="none").
-      const siteEmail = host.emailCollection === 'none' ? host.customerEmail : '';
+      const inputs = snapshot(host);
+      const siteEmail = inputs.emailCollection === 'none' ? inputs.customerEmail : '';
       // The token carries where a redirect-based method returns to; Stripe refuses a server-side
       // confirm of automatic payment methods without one.
       const { confirmationToken, error } = await stripe.createConfirmationToken({
@@ -147,13 +150,12 @@ export class CheckoutFlow implements ReactiveController {
       });
       if (error) return this.fail(forShopper(stripeErrorDetail(error), true));
 
-      const request = quoteRequestOf(host);
       const result = await api.checkout({
-        ...request,
+        ...quoteRequestOf(inputs),
         ...(quote.range ? { amount: this.amount } : {}),
         attemptId,
         confirmationTokenId: confirmationToken.id,
-        email: group.email || confirmationToken.payment_method_preview?.billing_details?.email || host.customerEmail || undefined,
+        email: group.email || confirmationToken.payment_method_preview?.billing_details?.email || inputs.customerEmail || undefined,
       });
       let status: string = result.status;
       let lastError: { code?: string; message?: string } | undefined;
@@ -225,7 +227,9 @@ export class CheckoutFlow implements ReactiveController {
     } catch (cause) {
       if (!current()) return;
       this.group?.destroy();
-      this.group = undefined;
+      // No quote stands once the attributes fail to make one: the header must not name the old item.
+      this.group = this.quote = undefined;
+      this.quoteKey = '';
       this.fail(CheckoutError.from(cause).detail, 'error');
     }
   }
@@ -256,7 +260,9 @@ export class CheckoutFlow implements ReactiveController {
 
   private succeed(detail: SuccessDetail): void {
     this.orderId = detail.orderId;
-    const text = detail.mode === 'setup' ? THANKS[detail.status] : `${THANKS[detail.status]} Your order is ${detail.orderId}.`;
+    const amount = this.quote ? formatAmount(this.amount, this.quote.currency, this.host.locale || undefined) : '';
+    const thanks = THANKS[detail.status].replace('%', amount);
+    const text = detail.mode === 'setup' ? thanks : `${thanks} Your order is ${detail.orderId}.`;
     this.set('succeeded', { kind: 'status', text });
     for (const key of Object.keys(detail) as Array<keyof SuccessDetail>) if (detail[key] === undefined) delete detail[key];
     emit(this.host, 'link-checkout-success', detail);

@@ -38,19 +38,27 @@ export interface CheckoutInputs {
   locale: string;
 }
 
-const KEYS: ReadonlyArray<keyof CheckoutInputs> = [
-  'server', 'item', 'mode', 'amount', 'currency', 'signature', 'label', 'interval', 'amountEditable', 'capture', 'save',
-  'customerEmail', 'customerName', 'customerPhone', 'addressLine1', 'addressLine2', 'addressCity', 'addressState',
-  'addressPostalCode', 'addressCountry', 'emailCollection', 'address', 'allowedCountries', 'collectPhone', 'theme', 'layout', 'locale',
-];
+/**
+ * Every input's value when its attribute is absent. A removed attribute makes Lit set `null`,
+ * which `snapshot()` maps back to these, so removing `email-collection` means `link` again.
+ */
+export const DEFAULTS: Omit<CheckoutInputs, 'server'> = {
+  item: '', mode: '', amount: undefined, currency: '', signature: '', label: '', interval: '', amountEditable: false,
+  capture: '', save: '', customerEmail: '', customerName: '', customerPhone: '', addressLine1: '', addressLine2: '',
+  addressCity: '', addressState: '', addressPostalCode: '', addressCountry: '', emailCollection: 'link',
+  address: 'shipping', allowedCountries: '', collectPhone: false, theme: 'stripe', layout: 'tabs', locale: '',
+};
 
-/** A copy of the inputs (an element's properties are accessors, which a spread would not copy). */
+/** A copy of the inputs, absent ones at their defaults (properties are accessors a spread would miss). */
 export function snapshot(host: CheckoutInputs): CheckoutInputs {
-  return Object.fromEntries(KEYS.map((key) => [key, host[key]])) as unknown as CheckoutInputs;
+  const inputs = { server: host.server } as Record<string, unknown>;
+  for (const [key, fallback] of Object.entries(DEFAULTS)) inputs[key] = host[key as keyof CheckoutInputs] ?? fallback;
+  return inputs as unknown as CheckoutInputs;
 }
 
 /** The attributes that are price claims, as the quote and checkout requests carry them. */
-export function quoteRequestOf(inputs: CheckoutInputs): QuoteRequest {
+export function quoteRequestOf(host: CheckoutInputs): QuoteRequest {
+  const inputs = snapshot(host);
   const request: Record<string, unknown> = {
     item: inputs.item,
     mode: inputs.mode,

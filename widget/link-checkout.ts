@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { CheckoutFlow, type CheckoutState } from './checkout-flow.ts';
 import { formatAmount, minorUnitsPerMajor } from './format.ts';
-import type { AddressCollection, EmailCollection } from './inputs.ts';
+import { DEFAULTS, type AddressCollection, type EmailCollection } from './inputs.ts';
 import { MountSlots } from './mount-slots.ts';
 import { styles } from './styles.ts';
 
@@ -37,6 +37,8 @@ const MODULE_ORIGIN = (() => {
  * @fires link-checkout-success - Paid, authorized, saved or subscribed. `detail`: `{orderId, mode, status, paymentIntentId?, setupIntentId?, subscriptionId?, customerId?}`.
  * @fires link-checkout-error - Loading or an attempt failed. `detail`: `{type, code, message}`.
  *
+ * @attr {'loading' | 'ready' | 'processing' | 'succeeded' | 'failed' | 'error'} state - Reflected, read-only: where the checkout is. `failed`: an attempt failed and Pay works again; `error`: it could not load (e.g. an unknown item or a bad signature).
+ *
  * @slot link-authentication - Filled by the element itself with the Link Authentication mount point.
  * @slot address - Filled by the element itself with the Address Element mount point.
  * @slot payment - Filled by the element itself with the Payment Element mount point.
@@ -51,17 +53,17 @@ const MODULE_ORIGIN = (() => {
  * @csspart pay-button - The Pay button.
  * @csspart message - The live region with status and error messages.
  *
- * @cssprop --link-checkout-accent - Pay button and Stripe primary colour. Default `#635bff`.
- * @cssprop --link-checkout-accent-text - Pay button text colour. Default `#fff`.
- * @cssprop --link-checkout-text - Text colour, also passed to Stripe. Default `#1a1f36` (`#e3e8ee` with `theme="night"`).
- * @cssprop --link-checkout-background - Background, also passed to Stripe. Default `transparent`.
- * @cssprop --link-checkout-danger - Error colour, also passed to Stripe. Default `#df1b41`.
- * @cssprop --link-checkout-font - Font family, also passed to Stripe. Default `system-ui, sans-serif`.
- * @cssprop --link-checkout-radius - Corner radius, also passed to Stripe. Default `6px`.
- * @cssprop --link-checkout-gap - Space between parts. Default `0.75rem`.
- * @cssprop --link-checkout-max-width - Maximum width. Default `32rem`.
- * @cssprop --link-checkout-badge-background - Sandbox badge background. Default `#fff4d6`.
- * @cssprop --link-checkout-badge-text - Sandbox badge text. Default `#6a4b00`.
+ * @cssprop [--link-checkout-accent=#635bff] - Pay button and Stripe primary colour.
+ * @cssprop [--link-checkout-accent-text=#fff] - Pay button text colour.
+ * @cssprop [--link-checkout-text=#1a1f36] - Text colour, also passed to Stripe. With `theme="night"` the default is `#e3e8ee`.
+ * @cssprop [--link-checkout-background=transparent] - Background, also passed to Stripe.
+ * @cssprop [--link-checkout-danger=#df1b41] - Error colour, also passed to Stripe.
+ * @cssprop [--link-checkout-font=system-ui, sans-serif] - Font family, also passed to Stripe.
+ * @cssprop [--link-checkout-radius=6px] - Corner radius, also passed to Stripe.
+ * @cssprop [--link-checkout-gap=0.75rem] - Space between parts.
+ * @cssprop [--link-checkout-max-width=32rem] - Maximum width.
+ * @cssprop [--link-checkout-badge-background=#fff4d6] - Sandbox badge background.
+ * @cssprop [--link-checkout-badge-text=#6a4b00] - Sandbox badge text.
  */
 export class LinkCheckout extends LitElement {
   static override styles = styles;
@@ -106,65 +108,152 @@ export class LinkCheckout extends LitElement {
     disabled: { type: Boolean, reflect: true },
   };
 
-  /** Base URL of the checkout server. Defaults to the origin this script was loaded from. */
+  /**
+   * Base URL of the checkout server. Defaults to the origin this script was loaded from.
+   * @default the script's origin
+   */
   declare server: string;
-  /** Catalog item to buy: a one-time price, or a recurring one (then the mode is `subscription`). */
+  /**
+   * Catalog item to buy: a one-time price, or a recurring one (then the mode is `subscription`).
+   * @default ''
+   */
   declare item: string;
-  /** `payment` (default), `setup` (save a payment method, charge nothing) or `subscription`. A mode that contradicts the item is an error. */
+  /**
+   * `payment` (default), `setup` (save a payment method, charge nothing) or `subscription`. A mode that contradicts the item is an error.
+   * @default ''
+   */
   declare mode: string;
   /** Minor units (2500 is 25.00): a signed price (with `currency` and `signature`), or the starting value of an open amount. */
   declare amount: number | undefined;
-  /** Currency of a signed or open amount, or of a setup. A catalog item brings its own. */
+  /**
+   * Currency of a signed or open amount, or of a setup. A catalog item brings its own.
+   * @default ''
+   */
   declare currency: string;
-  /** The merchant's signature of a fixed price (`npx link-checkout sign`). Without it, an amount is refused. */
+  /**
+   * The merchant's signature of a fixed price (`npx link-checkout sign`). Without it, an amount is refused.
+   * @default ''
+   */
   declare signature: string;
-  /** Display name of a signed or open amount (signed along with it). */
+  /**
+   * Display name of a signed or open amount (signed along with it).
+   * @default ''
+   */
   declare label: string;
-  /** `day`, `week`, `month` or `year`: the interval of a signed subscription. */
+  /**
+   * `day`, `week`, `month` or `year`: the interval of a signed subscription.
+   * @default ''
+   */
   declare interval: string;
-  /** The shopper chooses the amount, within the range the server allows for the currency. */
+  /**
+   * The shopper chooses the amount, within the range the server allows for the currency.
+   * @default false
+   */
   declare amountEditable: boolean;
-  /** `manual`: authorize now and capture later from the admin side. */
+  /**
+   * `manual`: authorize now and capture later from the admin side.
+   * @default ''
+   */
   declare capture: string;
-  /** `off_session` or `on_session`: save the payment method on a Customer while paying. */
+  /**
+   * `off_session` or `on_session`: save the payment method on a Customer while paying.
+   * @default ''
+   */
   declare save: string;
-  /** Prefill: the email (Link looks it up at once). */
+  /**
+   * Prefill: the email (Link looks it up at once).
+   * @default ''
+   */
   declare customerEmail: string;
-  /** Prefill: the name. */
+  /**
+   * Prefill: the name.
+   * @default ''
+   */
   declare customerName: string;
-  /** Prefill: the phone number. */
+  /**
+   * Prefill: the phone number.
+   * @default ''
+   */
   declare customerPhone: string;
-  /** Prefill: address line 1. */
+  /**
+   * Prefill: address line 1.
+   * @default ''
+   */
   declare addressLine1: string;
-  /** Prefill: address line 2. */
+  /**
+   * Prefill: address line 2.
+   * @default ''
+   */
   declare addressLine2: string;
-  /** Prefill: city. */
+  /**
+   * Prefill: city.
+   * @default ''
+   */
   declare addressCity: string;
-  /** Prefill: state or region. */
+  /**
+   * Prefill: state or region.
+   * @default ''
+   */
   declare addressState: string;
-  /** Prefill: postal code. */
+  /**
+   * Prefill: postal code.
+   * @default ''
+   */
   declare addressPostalCode: string;
-  /** Prefill: two-letter country code. */
+  /**
+   * Prefill: two-letter country code.
+   * @default ''
+   */
   declare addressCountry: string;
-  /** `link` (default: the Link Authentication Element), `payment` (the Payment Element asks) or `none` (`customer-email` is used as given). */
+  /**
+   * `link` (default: the Link Authentication Element), `payment` (the Payment Element asks) or `none` (`customer-email` is used as given).
+   * @default 'link'
+   */
   declare emailCollection: EmailCollection;
-  /** `shipping` (default), `billing` or `none`. */
+  /**
+   * `shipping` (default), `billing` or `none`.
+   * @default 'shipping'
+   */
   declare address: AddressCollection;
-  /** Comma list of two-letter countries the address may be in, e.g. `US,CA`. */
+  /**
+   * Comma list of two-letter countries the address may be in, e.g. `US,CA`.
+   * @default ''
+   */
   declare allowedCountries: string;
-  /** Show the phone field in the address, and require it. */
+  /**
+   * Show the phone field in the address, and require it.
+   * @default false
+   */
   declare collectPhone: boolean;
-  /** Stripe Appearance theme: `stripe` (default), `night` or `flat`. `--link-checkout-*` properties win over it. */
+  /**
+   * Stripe Appearance theme: `stripe` (default), `night` or `flat`. `--link-checkout-*` properties win over it.
+   * @default 'stripe'
+   */
   declare theme: string;
-  /** Payment Element layout: `tabs` (default) or `accordion`. */
+  /**
+   * Payment Element layout: `tabs` (default) or `accordion`.
+   * @default 'tabs'
+   */
   declare layout: string;
-  /** Language of the Stripe Elements, e.g. `fr`; default `auto`. */
+  /**
+   * Language of the Stripe Elements, e.g. `fr`; default `auto`.
+   * @default ''
+   */
   declare locale: string;
-  /** Form field name; the value is the order id once the checkout succeeded. */
+  /**
+   * Form field name; the value is the order id once the checkout succeeded.
+   * @default ''
+   */
   declare name: string;
-  /** In a form: invalid until the checkout succeeded. */
+  /**
+   * In a form: invalid until the checkout succeeded.
+   * @default false
+   */
   declare required: boolean;
-  /** Nothing can be paid while set, as on native inputs (also set by a disabled fieldset). */
+  /**
+   * Nothing can be paid while set, as on native inputs (also set by a disabled fieldset).
+   * @default false
+   */
   declare disabled: boolean;
 
   private readonly internals: ElementInternals;
@@ -172,13 +261,7 @@ export class LinkCheckout extends LitElement {
 
   constructor() {
     super();
-    Object.assign(this, {
-      server: MODULE_ORIGIN, item: '', mode: '', amount: undefined, currency: '', signature: '', label: '', interval: '',
-      amountEditable: false, capture: '', save: '', customerEmail: '', customerName: '', customerPhone: '',
-      addressLine1: '', addressLine2: '', addressCity: '', addressState: '', addressPostalCode: '', addressCountry: '',
-      emailCollection: 'link', address: 'shipping', allowedCountries: '', collectPhone: false,
-      theme: 'stripe', layout: 'tabs', locale: '', name: '', required: false, disabled: false,
-    });
+    Object.assign(this, DEFAULTS, { server: MODULE_ORIGIN, name: '', required: false, disabled: false });
     this.internals = this.attachInternals();
     this.flow = new CheckoutFlow(this, new MountSlots(this));
   }
@@ -197,6 +280,7 @@ export class LinkCheckout extends LitElement {
     return this.flow.orderId ?? '';
   }
 
+  /** The form the element belongs to, as on native inputs. */
   get form(): HTMLFormElement | null {
     return this.internals.form;
   }
@@ -206,10 +290,12 @@ export class LinkCheckout extends LitElement {
     return this.isDisabled ? Promise.resolve() : this.flow.pay();
   }
 
+  /** Form validation: false while `required` and not yet paid. */
   checkValidity(): boolean {
     return this.internals.checkValidity();
   }
 
+  /** Like checkValidity(), and shows the browser's message on the Pay button. */
   reportValidity(): boolean {
     return this.internals.reportValidity();
   }

@@ -234,7 +234,7 @@ export abstract class SandboxElement<Options extends object = object> implements
     labelEl.htmlFor = id;
     labelEl.textContent = label;
     control.id = id;
-    control.name = name;
+    // No `name`: real Elements are iframes, so a form around the checkout never submits card data.
     const error = document.createElement('div');
     error.id = `${id}-error`;
     error.className = 'SandboxField-error';

@@ -70,7 +70,7 @@ describe('the demo on the real server and the sandbox, in chromium', () => {
     await payButton(page).click();
     await page.getByRole('dialog', { name: /3D Secure/ }).getByRole('button', { name: 'Fail' }).click();
     await checkoutIn(page).and(page.locator('[state="failed"]')).waitFor();
-    await page.getByRole('alert').filter({ hasText: /authenticat/i }).waitFor();
+    await page.getByRole('alert').filter({ hasText: /bank could not confirm/i }).waitFor();
     await page.locator('#log [data-event="link-checkout-error"]').waitFor();
     await screenshot(page, 'card-3220-failed');
     await page.close();

@@ -141,7 +141,20 @@ export async function settledOrder(origin: string, orderId: string): Promise<{ s
   throw new Error(`order ${orderId} stayed pending`);
 }
 
-/** Resolves with the next link-checkout-success detail the page fires. */
-export function nextSuccess(page: Page): Promise<{ orderId: string; mode: string; status: string; customerId?: string; paymentIntentId?: string; setupIntentId?: string; subscriptionId?: string }> {
-  return page.evaluate(() => new Promise((resolve) => document.addEventListener('link-checkout-success', (event) => resolve((event as CustomEvent).detail), { once: true })));
+export interface SuccessDetail { orderId: string; mode: string; status: string; customerId?: string; paymentIntentId?: string; setupIntentId?: string; subscriptionId?: string }
+
+/**
+ * Listens for the page's next link-checkout-success before the caller presses Pay; the returned
+ * function waits for it. An error event or 20 s without success fails it, so no test hangs.
+ */
+export async function armSuccess(page: Page): Promise<() => Promise<SuccessDetail>> {
+  type Armed = { __success: Promise<SuccessDetail> };
+  await page.evaluate(() => {
+    (window as unknown as Armed).__success = new Promise((resolve, reject) => {
+      document.addEventListener('link-checkout-success', (event) => resolve((event as CustomEvent).detail), { once: true });
+      document.addEventListener('link-checkout-error', (event) => reject(new Error(`link-checkout-error: ${JSON.stringify((event as CustomEvent).detail)}`)), { once: true });
+      setTimeout(() => reject(new Error('no link-checkout-success within 20 s')), 20_000);
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as Armed).__success);
 }

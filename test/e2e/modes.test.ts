@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { field, fillCard, fillCheckout, nextSuccess, screenshot, serverAndBrowser, settledOrder, startSiteOwnerPage } from './harness.ts';
+import { armSuccess, field, fillCard, fillCheckout, screenshot, serverAndBrowser, settledOrder, startSiteOwnerPage } from './harness.ts';
 
 const running = serverAndBrowser();
 const checkoutIn = (page: Page) => page.locator('link-checkout');
@@ -25,9 +25,9 @@ async function siteWith(tag: string, run: (page: Page) => Promise<void>) {
 }
 
 async function payAndSettle(page: Page, name: string) {
-  const success = nextSuccess(page);
+  const success = await armSuccess(page);
   await actionButton(page).click();
-  const detail = await success;
+  const detail = await success();
   await checkoutIn(page).and(page.locator('[state="succeeded"]')).waitFor();
   await screenshot(page, name);
   return { detail, order: await settledOrder(running.server.origin, detail.orderId) };
@@ -53,10 +53,10 @@ describe('every mode from one tag, on a site owner\'s page on another origin (sa
   test('setup with 3220 asks for 3DS; Complete saves it', () =>
     siteWith(`<link-checkout mode="setup" currency="eur" ${JENNY}></link-checkout>`, async (page) => {
       await fillCheckout(page, '4000 0000 0000 3220');
-      const success = nextSuccess(page);
+      const success = await armSuccess(page);
       await actionButton(page).click();
       await completeThreeDS(page);
-      const detail = await success;
+      const detail = await success();
       await screenshot(page, 'mode-setup-3220-completed');
       assert.equal((await settledOrder(running.server.origin, detail.orderId)).status, 'saved');
     }));

@@ -39,6 +39,7 @@ async function token(card: string): Promise<string> {
     method: 'POST',
     headers: { Authorization: `Bearer ${KEYS.publishableKey}`, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
+      return_url: 'https://shop.example/checkout',
       'payment_method_data[type]': 'card',
       'payment_method_data[card][number]': card,
       'payment_method_data[card][exp_month]': '12',

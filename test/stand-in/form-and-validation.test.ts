@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { newStripe } from './helpers.ts';
 import { encodeForm } from '../../sandbox/stripe-js/form.ts';
 import {
   luhnValid,
@@ -78,5 +79,22 @@ describe('email and address validation', () => {
     expect(validateAddress({ ...full, country: 'FR', state: '', postal_code: '75001' })).to.deep.equal([]);
     expect(validateAddress({ ...full, postal_code: '6270' }).map((e) => e.code)).to.deep.equal(['invalid_postal_code']);
     expect(validateAddress(full, true).map((e) => e.field)).to.deep.equal(['phone']);
+  });
+});
+
+describe('the stand-in inside a page form', () => {
+  it('adds no named controls, so a surrounding form never submits card data (real Elements are iframes)', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><div id="pay"></div></form>`);
+    const stripe = newStripe();
+    const elements = stripe.elements({ mode: 'payment', amount: 100, currency: 'usd' });
+    const payment = elements.create('payment');
+    const address = elements.create('address', { mode: 'shipping' });
+    address.mount(form.querySelector<HTMLElement>('#pay')!);
+    const more = document.createElement('div');
+    form.append(more);
+    payment.mount(more);
+    await new Promise((resolve) => payment.on('ready', resolve));
+    expect([...new FormData(form).keys()]).to.deep.equal([]);
+    expect(form.querySelectorAll('input, select').length).to.be.greaterThan(5);
   });
 });

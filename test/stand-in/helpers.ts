@@ -57,7 +57,7 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
  * has one (a group without a Link Authentication Element).
  */
 export function fillCard(root: ParentNode, number = '4242 4242 4242 4242', { expiry = '12 / 40', cvc = '123', email = 'jenny@example.com' } = {}): void {
-  const ownEmail = root.querySelector<HTMLInputElement>('.SandboxElement--payment input[name="email"]');
+  const ownEmail = root.querySelector<HTMLInputElement>('.SandboxElement--payment input[id$="-email"]');
   if (ownEmail) type(ownEmail, email);
   type(byLabel(root, 'Card number'), number);
   type(byLabel(root, 'Expiration date'), expiry);

@@ -184,6 +184,29 @@ describe('<link-checkout> changes after load', () => {
   });
 });
 
+describe('<link-checkout> attributes removed after load', () => {
+  it('fall back to their defaults: no "null" claims, email collection back to Link', async () => {
+    const element = await readyCheckout(html`<link-checkout item="tshirt" label="Gift" currency="usd" email-collection="payment" address-country="US" server=${location.origin}></link-checkout>`);
+    expect(stripe.created.map((created) => created.type)).to.deep.equal(['address', 'payment']);
+    const ready = oneEvent(element, 'link-checkout-ready');
+    for (const name of ['label', 'currency', 'address-country', 'email-collection']) element.removeAttribute(name);
+    await ready;
+    expect(Object.fromEntries(ASKED.at(-1)!)).to.deep.equal({ item: 'tshirt' });
+    expect(stripe.created.filter((created) => !created.destroyed).map((created) => created.type)).to.deep.equal(['linkAuthentication', 'address', 'payment']);
+    expect(element.getAttribute('state')).to.equal('ready');
+  });
+
+  it('a refused quote after load names no old item', async () => {
+    const element = await readyCheckout();
+    expect(element.shadowRoot!.querySelector('[part="item-name"]')!.textContent).to.equal('T-shirt');
+    server.routes['GET /api/quote'] = () => json({ error: { type: 'invalid_request_error', code: 'unknown_item', message: 'There is no item "x" for sale here.' } }, 400);
+    element.item = 'x';
+    await waitUntil(() => element.getAttribute('state') === 'error', 'error state');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part="item-name"]')!.textContent).to.equal('');
+  });
+});
+
 describe('<link-checkout> events', () => {
   it('link-checkout-change, -email and -address carry what the Elements report', async () => {
     const element = await readyCheckout();
