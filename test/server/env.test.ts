@@ -31,3 +31,8 @@ describe('resolveStripeMode', () => {
     assert.throws(() => parseApiUrl('not a url'), /not a URL/);
   });
 });
+
+test('a webhook secret pasted with a trailing newline is trimmed', () => {
+  const mode = resolveStripeMode({ STRIPE_SECRET_KEY: 'sk_test_a', STRIPE_PUBLISHABLE_KEY: 'pk_test_a', STRIPE_WEBHOOK_SECRET: 'whsec_abc\n' });
+  assert.equal(mode.kind === 'real' && mode.webhookSecret, 'whsec_abc');
+});

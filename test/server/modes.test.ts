@@ -171,3 +171,35 @@ describe('payment options', () => {
     assert.deepEqual([lookup.orderId, lookup.mode], [body.orderId, 'setup']);
   });
 });
+
+describe('webhooks move every mode\'s order', () => {
+  test('an authorization canceled in Stripe makes the order canceled', async () => {
+    const { body } = await pay(CARDS.success, { item: 'mug', capture: 'manual' });
+    assert.equal(await orderStatus(sandbox, body.orderId), 'authorized');
+    await stripe().paymentIntents.cancel(body.paymentIntentId);
+    assert.equal(await orderStatus(sandbox, body.orderId), 'canceled');
+    const history = await sandbox.store.orderHistory(body.orderId);
+    assert.match(history.at(-1)!.cause, /^payment_intent\.canceled evt_/);
+  });
+
+  test('a subscription canceled in Stripe makes the order canceled', async () => {
+    const { body } = await pay(CARDS.success, { item: 'pro-monthly' }, { setup_future_usage: 'off_session' });
+    assert.equal(await orderStatus(sandbox, body.orderId), 'active');
+    await stripe().subscriptions.cancel(body.subscriptionId);
+    assert.equal(await orderStatus(sandbox, body.orderId), 'canceled');
+  });
+
+  test('a failed first subscription payment makes the order failed, not active', async () => {
+    const { body } = await pay(CARDS.threeDS, { item: 'pro-monthly' }, { setup_future_usage: 'off_session' });
+    await complete3ds(body.paymentIntentId, body.clientSecret, 'fail');
+    assert.equal(await orderStatus(sandbox, body.orderId), 'failed');
+    const causes = (await sandbox.store.orderHistory(body.orderId)).map((entry) => entry.cause);
+    assert.ok(causes.some((cause) => /^(invoice\.payment_failed|payment_intent\.payment_failed) evt_/.test(cause)), causes.join(', '));
+  });
+
+  test('a failed setup authentication makes the order failed', async () => {
+    const { body } = await pay(CARDS.threeDS, { mode: 'setup' });
+    await complete3ds(body.setupIntentId, body.clientSecret, 'fail');
+    assert.equal(await orderStatus(sandbox, body.orderId), 'failed');
+  });
+});
