@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createApp, handleNotFound } from '../server/app.ts';
+import { createApp, handleNotFound, type ServerConfig } from '../server/app.ts';
 import { createPriceRules, signPrice, type Catalog, type PricingOptions } from '../server/pricing/index.ts';
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
@@ -31,7 +31,7 @@ export interface SandboxServer {
  * The product server wired to the offline sandbox: its `stripe` SDK talks to the emulator
  * in-process, and the emulator's webhooks are delivered straight to its webhook route.
  */
-export async function createSandboxServer(options: { catalog: Catalog; store?: Store; pricing?: Partial<PricingOptions> }): Promise<SandboxServer> {
+export async function createSandboxServer(options: { catalog: Catalog; store?: Store; pricing?: Partial<PricingOptions>; config?: Partial<ServerConfig> }): Promise<SandboxServer> {
   const store = options.store ?? (await createPgliteStore());
   let serverApp: Hono | undefined;
   const emulator = createStripeEmulator({
@@ -42,7 +42,7 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
     stripe: emulator.stripeClient(),
     store,
     pricing: createPriceRules({ signingSecret: SANDBOX_SIGNING_SECRET, openAmounts: SANDBOX_OPEN_AMOUNTS, ...options.pricing, catalog: options.catalog }),
-    config: { publishableKey: emulator.publishableKey, webhookSecret: endpoint.secret, sandbox: true },
+    config: { ...options.config, publishableKey: emulator.publishableKey, webhookSecret: endpoint.secret, sandbox: true },
   });
 
   const app = new Hono();

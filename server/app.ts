@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './deps.ts';
 import { ApiError, sendError } from './errors.ts';
+import { adminRoutes } from './admin/index.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { webhookRoutes } from './routes/webhook.ts';
@@ -31,6 +32,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', storefrontRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', webhookRoutes(deps));
+  app.use('/admin/api/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, tooLarge) }));
+  app.route('/', adminRoutes(deps));
 
   app.notFound(handleNotFound);
   app.onError((err, c) => {

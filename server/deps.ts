@@ -8,6 +8,13 @@ export interface ServerConfig {
   webhookSecret?: string;
   /** The server talks to the offline sandbox; the widget then loads the Stripe.js stand-in. */
   sandbox: boolean;
+  /** Bearer token of /admin/api/*; without it the admin API is off. */
+  adminToken?: string;
+  /**
+   * The address browsers use (PUBLIC_URL), for links the server hands out: recovery pages and
+   * Checkout return URLs. Without it, the origin of the request that asks.
+   */
+  publicUrl?: string;
 }
 
 export interface AppDeps {

@@ -28,6 +28,8 @@ function orExit<T>(what: string, read: () => T): T {
 
 const mode = orExit('Stripe keys', () => resolveStripeMode(env));
 const pricingEnv = orExit('price settings', () => resolvePricing(env));
+// Shared by both modes: the admin API's token and the address links are built from.
+const serverEnv = { adminToken: env.ADMIN_TOKEN?.trim() || undefined, publicUrl: env.PUBLIC_URL?.trim() || undefined };
 const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
 const catalog = orExit(`catalog ${catalogFile}`, () => parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))));
 const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
@@ -38,14 +40,14 @@ const app = new Hono();
 let onListening = (_origin: string) => {};
 if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
-  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv });
+  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv });
   onListening = (origin) => sandbox.setPublicOrigin(origin);
   app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
   app.route('/', sandbox.app);
 } else {
   const stripe = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 });
   if (!mode.webhookSecret) console.warn('link-checkout: STRIPE_WEBHOOK_SECRET is not set; webhooks will be refused.');
-  app.route('/', createApp({ stripe, store, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
+  app.route('/', createApp({ stripe, store, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { ...serverEnv, publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
 }
 // A module script loaded from another origin (a CMS page) is fetched with CORS.
 app.use('/link-checkout*', async (c, next) => {
@@ -55,6 +57,11 @@ app.use('/link-checkout*', async (c, next) => {
 app.get('/link-checkout*', serveStatic({ root: join(root, 'dist') }));
 app.get('/', serveStatic({ path: join(root, 'demo/index.html') }));
 app.get('/demo/*', serveStatic({ root }));
+// The merchant's page, and the page a customer completes an order on (a charge the bank wants
+// authenticated, an embedded Checkout Session); both are plain files that read the rest at run time.
+app.get('/admin', serveStatic({ path: join(root, 'pages/admin.html') }));
+app.get('/pay/:orderId', serveStatic({ path: join(root, 'pages/pay.html') }));
+app.get('/pages/*', serveStatic({ root }));
 app.notFound(handleNotFound);
 
 const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostname: env.HOST ?? 'localhost' }, (info) => {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { PaymentLookup, PublicConfig } from '../../protocol/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { orderQuote, recoverableOrder } from '../intents/recover.ts';
 import { parseQuoteRequest } from '../pricing/index.ts';
 
 /** Read-only routes the widget calls before and after a payment. Nothing secret leaves here. */
@@ -15,7 +16,10 @@ export function storefrontRoutes({ store, pricing, config }: AppDeps) {
       };
       return c.json(body);
     })
-    .get('/api/quote', async (c) => c.json(await pricing.quote(parseQuoteRequest(c.req.query()))))
+    .get('/api/quote', async (c) => {
+      const request = parseQuoteRequest(c.req.query());
+      return c.json(request.order ? orderQuote(await recoverableOrder(store, request.order)) : await pricing.quote(request));
+    })
     .get('/api/payments/:intentId', async (c) => {
       // A PaymentIntent or SetupIntent id, as a redirect-based method's return_url carries it.
       const order = await store.findOrderByStripeId(c.req.param('intentId'));

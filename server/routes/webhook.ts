@@ -24,7 +24,7 @@ export function webhookRoutes({ stripe, store, config }: AppDeps) {
       throw invalidRequest('signature_invalid', 'The Stripe-Signature does not match this payload, or it is too old.');
     }
 
-    const applied = await store.processEventOnce(event.id, event.type, (orders) => applyStripeEvent(orders, event));
+    const applied = await store.processEventOnce(event.id, event.type, (orders) => applyStripeEvent(orders, event, stripe));
     return c.json({ received: true, duplicate: !applied });
   });
 }
