@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './deps.ts';
 import { ApiError, sendError } from './errors.ts';
 import { adminRoutes } from './admin/index.ts';
+import { createReconciler } from './reconciler.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { webhookRoutes } from './routes/webhook.ts';
@@ -21,7 +22,8 @@ const tooLarge = new ApiError(413, 'invalid_request_error', 'body_too_large', 'T
  * The Link Checkout server, built from injected parts so the same app runs on real Stripe, on
  * the sandbox and in tests, on any fetch-based runtime. Static files are main.ts's business.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps = { ...given, reconciler: given.reconciler ?? createReconciler(given) };
   const app = new Hono();
 
   // The widget is embedded on other origins (CMS pages); the API uses no cookies, so any origin may call it.

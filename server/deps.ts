@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { PriceRules } from './pricing/index.ts';
+import type { Reconciler } from './reconciler.ts';
 import type { Store } from './store/types.ts';
 
 export interface ServerConfig {
@@ -22,4 +23,6 @@ export interface AppDeps {
   store: Store;
   pricing: PriceRules;
   config: ServerConfig;
+  /** Asks Stripe about orders whose webhook has not come; made from stripe and store when not given. */
+  reconciler?: Reconciler;
 }

@@ -9,6 +9,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp, handleNotFound } from './app.ts';
+import { createReconciler } from './reconciler.ts';
 import { resolvePricing, resolveStripeMode } from './env.ts';
 import { createPriceRules, parseCatalog } from './pricing/index.ts';
 import { createPgliteStore } from './store/pglite.ts';
@@ -38,14 +39,16 @@ const store = await createPgliteStore(dataDir);
 
 const app = new Hono();
 let onListening = (_origin: string) => {};
+let stripeClient: Stripe;
 if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
   const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv });
   onListening = (origin) => sandbox.setPublicOrigin(origin);
+  stripeClient = sandbox.emulator.stripeClient();
   app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
   app.route('/', sandbox.app);
 } else {
-  const stripe = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 });
+  const stripe = (stripeClient = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 }));
   if (!mode.webhookSecret) console.warn('link-checkout: STRIPE_WEBHOOK_SECRET is not set; webhooks will be refused.');
   app.route('/', createApp({ stripe, store, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { ...serverEnv, publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
 }
@@ -69,6 +72,13 @@ const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostnam
   onListening(origin);
   console.log(`Link Checkout listening on ${origin} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'})`);
 });
+
+// The reconciler's sweep: events the webhook never brought, and orders still waiting on Stripe.
+const reconcileEvery = Number(env.RECONCILE_INTERVAL_MS ?? 60_000);
+if (reconcileEvery > 0) {
+  const reconciler = createReconciler({ stripe: stripeClient, store });
+  setInterval(() => void reconciler.sweep().catch((err: Error) => console.error('link-checkout: reconciler sweep failed:', err.message)), reconcileEvery).unref();
+}
 
 // Close the store on the way out so the embedded database is flushed, not cut mid-write.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -53,7 +53,7 @@ async function intentOf(stripe: Stripe, order: Order): Promise<Stripe.PaymentInt
 }
 
 /** Orders, and what a merchant does to a payment afterwards: capture, cancel, refund. */
-export function adminOrderRoutes({ stripe, store, config }: AppDeps) {
+export function adminOrderRoutes({ stripe, store, config, reconciler }: AppDeps) {
   const detail = async (order: Order, publicUrl: string): Promise<AdminOrderDetail> => ({
     order: adminOrder(order, publicUrl),
     history: adminHistory(await store.orderHistory(order.id)),
@@ -75,6 +75,12 @@ export function adminOrderRoutes({ stripe, store, config }: AppDeps) {
       return c.json(body);
     })
     .get('/orders/:id', async (c) => c.json(await detail(await orderOr404(store, c.req.param('id')), publicUrlOf(c, config))))
+    // Asks Stripe now about one order, or (below) sweeps every event the webhook may have missed.
+    .post('/orders/:id/reconcile', async (c) => {
+      const order = await orderOr404(store, c.req.param('id'));
+      return c.json(await detail(await reconciler!.order(order, true), publicUrlOf(c, config)));
+    })
+    .post('/reconcile', async (c) => c.json(await reconciler!.sweep()))
     .post('/orders/:id/capture', async (c) => {
       const order = await orderOr404(store, c.req.param('id'));
       const body = await adminBody(c);

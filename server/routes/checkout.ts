@@ -44,6 +44,8 @@ export function checkoutRoutes({ stripe, store, pricing }: AppDeps) {
       outcome = await MODES[quote.mode]({ stripe, quote, request, order, email: request.email, record });
     } catch (err) {
       const apiError = err instanceof ApiError ? err : fromStripeError(err);
+      // Refused before Stripe made anything (a made-up or spent token): nothing to keep or reconcile.
+      if (apiError.type === 'invalid_request_error' && apiError.status === 400) await store.discardOrder(order.id);
       if (apiError.type === 'card_error') {
         const intentId = declinedIntentId(err) ?? '';
         const ids = intentId.startsWith('pi_') ? { paymentIntentId: intentId } : intentId.startsWith('seti_') ? { setupIntentId: intentId } : {};

@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
 import type { PaymentLookup, PublicConfig } from '../../protocol/index.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Order } from '../store/types.ts';
 import { ApiError } from '../errors.ts';
 import { orderQuote, recoverableOrder } from '../intents/recover.ts';
 import { parseQuoteRequest } from '../pricing/index.ts';
 
 /** Read-only routes the widget calls before and after a payment. Nothing secret leaves here. */
-export function storefrontRoutes({ store, pricing, config }: AppDeps) {
+export function storefrontRoutes({ store, pricing, config, reconciler }: AppDeps) {
+  // A pending order read long after its checkout asks Stripe, in case its webhook never came.
+  const fresh = async (order: Order | null) => (order && reconciler ? reconciler.order(order) : order);
   return new Hono()
     .get('/api/config', (c) => {
       const body: PublicConfig = {
@@ -22,7 +25,7 @@ export function storefrontRoutes({ store, pricing, config }: AppDeps) {
     })
     .get('/api/payments/:intentId', async (c) => {
       // A PaymentIntent or SetupIntent id, as a redirect-based method's return_url carries it.
-      const order = await store.findOrderByStripeId(c.req.param('intentId'));
+      const order = await fresh(await store.findOrderByStripeId(c.req.param('intentId')));
       if (!order) throw new ApiError(404, 'invalid_request_error', 'payment_not_found', 'There is no order for this payment.');
       const body: PaymentLookup = {
         orderId: order.id,
@@ -36,7 +39,7 @@ export function storefrontRoutes({ store, pricing, config }: AppDeps) {
     })
     .get('/api/orders/:id', async (c) => {
       // Order ids are unguessable; the answer carries no personal data.
-      const order = await store.findOrder(c.req.param('id'));
+      const order = await fresh(await store.findOrder(c.req.param('id')));
       if (!order) throw new ApiError(404, 'invalid_request_error', 'order_not_found', 'There is no such order.');
       const { id, mode, status, amount, currency, item, name, paymentIntentId, setupIntentId, subscriptionId } = order;
       return c.json({ id, mode, status, amount, currency, item, name, paymentIntentId, setupIntentId, subscriptionId });

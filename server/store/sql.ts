@@ -67,6 +67,10 @@ const MIGRATIONS: string[][] = [
     `create index orders_customer on orders (customer_id)`,
     `create index orders_email on orders (lower(email))`,
   ],
+  [
+    `create table reconciler_state (name text primary key, value text not null, updated_at timestamptz not null default now())`,
+    `create index orders_pending on orders (status, created_at) where status = 'pending'`,
+  ],
 ];
 
 interface OrderRow {
@@ -243,6 +247,37 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
       const { sql, params } = listQuery(filter);
       const { rows } = await db.query<OrderRow>(sql, params);
       return { orders: rows.slice(0, filter.limit).map(toOrder), hasMore: rows.length > filter.limit };
+    },
+    async discardOrder(id) {
+      // Only an order Stripe never heard of: no intent, subscription, session or customer names it.
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `select id from orders where id = $1 and status = 'pending' and payment_intent_id is null and setup_intent_id is null
+             and subscription_id is null and checkout_session_id is null and customer_id is null for update`,
+          [id],
+        );
+        if (!rows[0]) return false;
+        await tx.query('delete from order_history where order_id = $1', [id]);
+        await tx.query('delete from orders where id = $1', [id]);
+        return true;
+      });
+    },
+    async staleOrders(olderThan, limit) {
+      const { rows } = await db.query<OrderRow>(
+        `select * from orders where status in ('pending', 'action_required') and updated_at < $1 order by updated_at limit $2`,
+        [olderThan, limit],
+      );
+      return rows.map(toOrder);
+    },
+    async getState(name) {
+      const { rows } = await db.query<{ value: string }>('select value from reconciler_state where name = $1', [name]);
+      return rows[0]?.value ?? null;
+    },
+    async setState(name, value) {
+      await db.query(
+        `insert into reconciler_state (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value, updated_at = now()`,
+        [name, value],
+      );
     },
     async orderHistory(id) {
       const { rows } = await db.query<{ at: Date; from_status: OrderHistoryEntry['from']; to_status: OrderHistoryEntry['to']; cause: string }>(

@@ -96,6 +96,16 @@ export interface Store extends OrderWriter {
   listOrders(filter: OrderFilter): Promise<{ orders: Order[]; hasMore: boolean }>;
   orderHistory(id: string): Promise<OrderHistoryEntry[]>;
   /**
+   * Deletes a pending order that no Stripe object names (the attempt was refused before Stripe made
+   * anything), so junk attempts leave nothing behind. False when the order has Stripe ids.
+   */
+  discardOrder(id: string): Promise<boolean>;
+  /** Orders still waiting on Stripe (pending, action_required) not touched since `olderThan`, oldest first. */
+  staleOrders(olderThan: Date, limit: number): Promise<Order[]>;
+  /** Small named values the reconciler keeps across restarts and instances (its event cursor). */
+  getState(name: string): Promise<string | null>;
+  setState(name: string, value: string): Promise<void>;
+  /**
    * Runs `apply` once per event id: the id is recorded in the same transaction, so a replayed
    * event is skipped and a failed apply leaves the event unrecorded for Stripe's retry.
    * Returns false when the event had already been processed.
