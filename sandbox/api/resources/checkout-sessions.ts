@@ -21,9 +21,6 @@ import { createSubscription } from './subscriptions.ts';
 /** Sessions expire 24 hours after creation unless `expires_at` says otherwise (30 min .. 24 h). */
 const TTL_SECONDS = 24 * 60 * 60;
 
-/** PaymentIntent/SetupIntent options the session passes on at completion. */
-const intentData = new WeakMap<Stripe.Checkout.Session, Record<string, any>>();
-
 export function createCheckoutSession(ctx: Ctx, p: Record<string, any>, from: { paymentLink?: string } = {}): Stripe.Checkout.Session {
   const mode: Stripe.Checkout.Session.Mode = p.mode;
   const uiMode: Stripe.Checkout.Session.UiMode = p.ui_mode ?? 'hosted_page';
@@ -135,7 +132,8 @@ export function createCheckoutSession(ctx: Ctx, p: Record<string, any>, from: { 
   }
   ctx.state.checkoutSessions.set(id, session);
   ctx.state.lineItems.set(id, resolved.map((r) => lineItemFor(ctx, r.price, r.quantity)));
-  intentData.set(session, { payment: p.payment_intent_data ?? {}, setup: p.setup_intent_data ?? {}, subscription: p.subscription_data ?? {} });
+  // PaymentIntent/SetupIntent/Subscription options the session passes on at completion.
+  ctx.state.checkoutIntentData.set(id, { payment: p.payment_intent_data ?? {}, setup: p.setup_intent_data ?? {}, subscription: p.subscription_data ?? {} });
   return session;
 }
 
@@ -190,7 +188,7 @@ export function completeCheckoutSession(ctx: Ctx, session: Stripe.Checkout.Sessi
   const email = form.email || session.customer_email || session.customer_details?.email || null;
   const address = addressFrom({ postal_code: form.postal_code ?? '', country: form.country ?? '' });
   const billing = billingDetailsFrom({ name: form.name, email: email ?? undefined, address: { postal_code: form.postal_code, country: form.country } });
-  const data = intentData.get(session) ?? {};
+  const data = ctx.state.checkoutIntentData.get(session.id) ?? { payment: {}, setup: {}, subscription: {} };
   const allowRedisplay = session.mode === 'payment' ? 'unspecified' : 'always';
   const pm = createCardPaymentMethod(ctx, form.card, billing, allowRedisplay);
 

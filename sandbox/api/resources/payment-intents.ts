@@ -172,7 +172,7 @@ function decline(
   pm: Stripe.PaymentMethod,
   d: { code: string; decline_code: string; message: string },
 ): never {
-  const charge = createCharge(ctx, pi, pm, { failure_code: d.code, failure_message: d.message });
+  const charge = createCharge(ctx, pi, pm, { failure_code: d.code, failure_message: d.message, decline_code: d.decline_code });
   pi.latest_charge = charge.id;
   pi.status = 'requires_payment_method';
   pi.payment_method = null;
@@ -232,7 +232,7 @@ export function capturePaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, amountT
     });
   }
   const charge = typeof pi.latest_charge === 'string' ? ctx.state.charges.get(pi.latest_charge) : undefined;
-  if (charge) captureCharge(charge, amount);
+  if (charge) captureCharge(ctx, charge, amount);
   pi.status = 'succeeded';
   pi.amount_received = amount;
   pi.amount_capturable = 0;
