@@ -21,6 +21,8 @@ import { customerSessionRoutes } from './routes/customer-sessions.ts';
 import { linkRoutes } from './routes/link.ts';
 import { paymentLinkRoutes } from './routes/payment-links.ts';
 import { productRoutes } from './routes/products.ts';
+import { refundRoutes } from './routes/refunds.ts';
+import { chargeRoutes } from './routes/charges.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { type LinkAccountInput, registerLinkAccount } from './resources/link-accounts.ts';
@@ -180,6 +182,8 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
 
   confirmationTokenRoutes(app, deps);
   paymentIntentRoutes(app, deps);
+  refundRoutes(app, deps);
+  chargeRoutes(app, deps);
   setupIntentRoutes(app, deps);
   customerRoutes(app, deps);
   customerSessionRoutes(app, deps);
