@@ -23,6 +23,7 @@ import { paymentLinkRoutes } from './routes/payment-links.ts';
 import { productRoutes } from './routes/products.ts';
 import { refundRoutes } from './routes/refunds.ts';
 import { chargeRoutes } from './routes/charges.ts';
+import { paymentMethodDomainRoutes } from './routes/payment-method-domains.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { type LinkAccountInput, registerLinkAccount } from './resources/link-accounts.ts';
@@ -184,6 +185,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
   paymentIntentRoutes(app, deps);
   refundRoutes(app, deps);
   chargeRoutes(app, deps);
+  paymentMethodDomainRoutes(app, deps);
   setupIntentRoutes(app, deps);
   customerRoutes(app, deps);
   customerSessionRoutes(app, deps);
