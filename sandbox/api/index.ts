@@ -24,10 +24,12 @@ import { productRoutes } from './routes/products.ts';
 import { refundRoutes } from './routes/refunds.ts';
 import { chargeRoutes } from './routes/charges.ts';
 import { paymentMethodDomainRoutes } from './routes/payment-method-domains.ts';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { type LinkAccountInput, registerLinkAccount } from './resources/link-accounts.ts';
 import { onInvoicePaymentIntentEvent } from './resources/subscriptions.ts';
+import { createEndpoint } from './resources/webhook-endpoints.ts';
 import { Persister, type StateStore, parseSnapshot, serializeSnapshot } from './snapshot.ts';
 import { type Ctx, type Emit, type LinkAccount, type State, createState } from './state.ts';
 import { type DeliveryAttempt, type DeliveryControl, type DeliveryMatch, type RetryPolicy, Webhooks } from './webhooks.ts';
@@ -186,6 +188,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
   refundRoutes(app, deps);
   chargeRoutes(app, deps);
   paymentMethodDomainRoutes(app, deps);
+  webhookEndpointRoutes(app, deps);
   setupIntentRoutes(app, deps);
   customerRoutes(app, deps);
   customerSessionRoutes(app, deps);
@@ -229,7 +232,7 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
       });
     },
     addWebhookEndpoint(url, o) {
-      const endpoint = webhooks.addEndpoint(url, { ...o, created: now() });
+      const endpoint = createEndpoint(state, now(), { url, ...o });
       changed();
       return { id: endpoint.id, secret: endpoint.secret };
     },

@@ -92,6 +92,7 @@ export interface WebhookEndpointRecord {
   metadata: Record<string, string>;
   status: 'enabled' | 'disabled';
   created: number;
+  apiVersion: string | null;
 }
 
 export interface IdempotencyRecord {

@@ -4,7 +4,6 @@
  * of "<t>.<payload>" keyed by the whsec_ secret>`. Failed deliveries (non-2xx or a thrown fetch)
  * are retried with exponential backoff; Stripe spreads retries over days, the sandbox over ms.
  */
-import { newId, randomString } from './ids.ts';
 import { matchesType } from './events.ts';
 import { type Faults, sleep } from './faults.ts';
 import type { EmittedEvent, WebhookEndpointRecord } from './state.ts';
@@ -66,24 +65,6 @@ export class Webhooks {
     /** Called whenever a delivery settles (an event's pending_webhooks may have changed). */
     private readonly onSettled: () => void = () => {},
   ) {}
-
-  addEndpoint(
-    url: string,
-    opts: { secret?: string; enabledEvents?: string[]; description?: string | null; metadata?: Record<string, string>; created: number },
-  ): WebhookEndpoint {
-    const endpoint: WebhookEndpoint = {
-      id: newId('we'),
-      url,
-      secret: opts.secret ?? `whsec_${randomString(32)}`,
-      enabledEvents: opts.enabledEvents ?? ['*'],
-      description: opts.description ?? null,
-      metadata: opts.metadata ?? {},
-      status: 'enabled',
-      created: opts.created,
-    };
-    this.endpoints.set(endpoint.id, endpoint);
-    return endpoint;
-  }
 
   /** The next delivery matching `match` is duplicated, delayed and/or dropped. Rules apply in order, once each. */
   next(control: DeliveryControl, match: DeliveryMatch = {}): void {
