@@ -98,7 +98,8 @@ export function detachPaymentMethod(ctx: Ctx, pm: Stripe.PaymentMethod): Stripe.
   if (!pm.customer) {
     throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', { param: 'payment_method' });
   }
+  const previous = { customer: pm.customer };
   pm.customer = null;
-  ctx.emit('payment_method.detached', pm);
+  ctx.emit('payment_method.detached', pm, previous);
   return pm;
 }
