@@ -50,11 +50,16 @@ export interface State {
 /** A sandbox Link account: what the stand-in fills in after a successful one-time-code login. */
 export interface LinkAccount {
   email: string;
-  name: string;
+  name: string | null;
   phone: string | null;
-  shipping: { name: string; phone: string | null; address: Stripe.Address };
+  shipping: { name: string | null; phone: string | null; address: Stripe.Address } | null;
   /** The one funding source the sandbox models: a card. */
   card: CardSecret;
+  /**
+   * `pending` from a sign-up in the Payment Element until a payment or setup with it succeeds;
+   * only `active` accounts are recognised (lookup, one-time code). Older saved states lack it: active.
+   */
+  status?: 'pending' | 'active';
 }
 
 export type TokenSource = { card: CardSecret } | { paymentMethod: string };

@@ -33,8 +33,9 @@ export function checkConfirm(ctx: Ctx, intent: ConfirmTarget, kind: IntentKind, 
   const token = req.confirmation_token ? ctx.state.confirmationTokens.get(req.confirmation_token) : undefined;
   if (req.secretKey) checkReturnUrl(intent, kind, req, token);
   if (token && kind === 'PaymentIntent') checkTokenAgreesWithIntent(ctx, token, intent);
-  // The sandbox models cards only, so an intent excluding `card` has nothing it can confirm with.
-  if (intent.excluded_payment_method_types?.includes('card')) {
+  // A Link token still pays with Link; anything else the sandbox makes is a card.
+  const paysWithLink = token?.payment_method_preview?.type === 'link';
+  if (!paysWithLink && intent.excluded_payment_method_types?.includes('card')) {
     throw invalidRequest(`This ${kind} excludes the payment method type card (excluded_payment_method_types), so it cannot be confirmed with a card.`, {
       param: 'excluded_payment_method_types',
     });
@@ -84,4 +85,17 @@ function checkTokenAgreesWithIntent(ctx: Ctx, token: Stripe.ConfirmationToken, i
       { param: 'capture_method' },
     );
   }
+}
+
+/**
+ * An intent confirms only with a PaymentMethod of one of its payment_method_types (automatic
+ * payment methods list card and link here). Stripe's wording and code are unverified: 400, param
+ * payment_method.
+ */
+export function checkPaymentMethodType(intent: { payment_method_types: string[] }, type: string, kind: IntentKind): void {
+  if (intent.payment_method_types.includes(type)) return;
+  throw invalidRequest(
+    `The PaymentMethod's type (${type}) is not one of this ${kind}'s payment_method_types (${intent.payment_method_types.join(', ')}).`,
+    { param: 'payment_method' },
+  );
 }

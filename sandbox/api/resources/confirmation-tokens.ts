@@ -33,14 +33,7 @@ export function createConfirmationToken(
   const preview: Stripe.ConfirmationToken.PaymentMethodPreview =
     'card' in source
       ? { type: 'card', card: publicCard(source.card), billing_details: source.billing, customer: null, customer_account: null, allow_redisplay: p.payment_method_data?.allow_redisplay ?? 'unspecified' }
-      : {
-          type: source.paymentMethod.type,
-          card: source.paymentMethod.card,
-          billing_details: source.paymentMethod.billing_details,
-          customer: source.paymentMethod.customer,
-          customer_account: null,
-          allow_redisplay: source.paymentMethod.allow_redisplay,
-        };
+      : previewOf(source.paymentMethod);
   const token: Stripe.ConfirmationToken = {
     id: newId('ctoken'),
     object: 'confirmation_token',
@@ -63,6 +56,19 @@ export function createConfirmationToken(
   ctx.state.tokenSources.set(token.id, 'card' in source ? { card: { ...source.card } } : { paymentMethod: source.paymentMethod.id });
   if (p.client_context) ctx.state.tokenContexts.set(token.id, { ...p.client_context });
   return token;
+}
+
+/** A saved PaymentMethod's preview: its type and that type's hash (`card` or `link`). */
+function previewOf(pm: Stripe.PaymentMethod): Stripe.ConfirmationToken.PaymentMethodPreview {
+  return {
+    type: pm.type,
+    ...(pm.card ? { card: pm.card } : {}),
+    ...(pm.link ? { link: pm.link } : {}),
+    billing_details: pm.billing_details,
+    customer: pm.customer,
+    customer_account: null,
+    allow_redisplay: pm.allow_redisplay,
+  };
 }
 
 export function requireConfirmationToken(ctx: Ctx, id: string, param = 'id'): Stripe.ConfirmationToken {

@@ -142,7 +142,8 @@ export function createSubscriptionInvoice(
     currency: sub.currency,
     customer: sub.customer,
     description: 'Subscription creation',
-    payment_method_types: ['card'],
+    // No payment_settings.payment_method_types: the account's types, here cards and Link.
+    payment_method_types: ['card', 'link'],
     setup_future_usage: opts.setupFutureUsage ? 'off_session' : undefined,
   });
   ctx.state.paymentIntents.set(pi.id, pi);

@@ -1,4 +1,8 @@
-/** PaymentMethods (`pm_…`, card only): creation from card data, lookup, attach/detach. */
+/**
+ * PaymentMethods (`pm_…`): `card` from card data, `link` for a Link account (its funding card is
+ * kept privately under the PaymentMethod's id, so it decides the outcome of a charge as a card
+ * would); lookup, attach/detach.
+ */
 import type Stripe from 'stripe';
 import { type CardSecret, TEST_PAYMENT_METHODS, publicCard } from '../cards.ts';
 import { invalidRequest, resourceMissing } from '../errors.ts';
@@ -56,6 +60,29 @@ export function createCardPaymentMethod(
   };
   ctx.state.paymentMethods.set(pm.id, pm);
   ctx.state.cards.set(pm.id, { ...card });
+  return pm;
+}
+
+/**
+ * A `link` PaymentMethod: the PaymentMethod object's `link` hash carries the account's email
+ * (stripe@23 PaymentMethod.Link; its `persistent_token` is deprecated and not set).
+ */
+export function createLinkPaymentMethod(ctx: Ctx, email: string, funding: CardSecret, billing: Stripe.PaymentMethod.BillingDetails): Stripe.PaymentMethod {
+  const pm: Stripe.PaymentMethod = {
+    id: newId('pm'),
+    object: 'payment_method',
+    allow_redisplay: 'unspecified',
+    billing_details: billing,
+    created: ctx.now(),
+    customer: null,
+    customer_account: null,
+    link: { email },
+    livemode: false,
+    metadata: {},
+    type: 'link',
+  };
+  ctx.state.paymentMethods.set(pm.id, pm);
+  ctx.state.cards.set(pm.id, { ...funding });
   return pm;
 }
 
