@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
-import { eventually, requireEmulator, sandboxBrowser, type Target } from './target.ts';
+import { eventFor, requireEmulator, sandboxBrowser, type Target } from './target.ts';
 
 /** The hosted/embedded Checkout page's card fields for `number` (4242 4242 4242 4242 by default; expires in two years). */
 export function testCardFields(number = '4242424242424242'): Record<string, string> {
@@ -18,10 +18,7 @@ export function testCardFields(number = '4242424242424242'): Record<string, stri
 
 /** Waits for the checkout.session.completed event about `sessionId` and returns it. */
 export function checkoutSessionCompleted(target: Target, sessionId: string): Promise<Stripe.Event> {
-  return eventually(async () => {
-    const events = await target.stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
-    return events.data.find((e) => (e.data.object as Stripe.Checkout.Session).id === sessionId);
-  }, 'checkout.session.completed');
+  return eventFor(target, 'checkout.session.completed', (session: Stripe.Checkout.Session) => session.id === sessionId);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
-import { contractCase, createTarget, customer, eventually, requireEmulator } from './target.ts';
+import { contractCase, createTarget, customer, eventFor, requireEmulator } from './target.ts';
 import { checkoutSessionCompleted, completeCheckout } from './checkout-fixtures.ts';
 
 const target = createTarget();
@@ -17,6 +17,16 @@ const { stripe } = target;
 const meta = { contract_run: target.runId };
 const SUCCESS_URL = 'https://shop.example/done?session_id={CHECKOUT_SESSION_ID}';
 const PAGE = "completing Checkout means filling Stripe's hosted/embedded page in a browser; the sandbox plays that page";
+
+/** A payment-mode session for `quantity` workshop tickets (12.50 usd each, inline price_data), tagged with `orderId`. */
+const ticketSession = (quantity: number, orderId: string) =>
+  stripe.checkout.sessions.create({
+    mode: 'payment',
+    line_items: [{ price_data: { currency: 'usd', unit_amount: 1250, product_data: { name: 'Workshop ticket' } }, quantity }],
+    customer_email: `buyer+${target.runId}@example.com`,
+    success_url: SUCCESS_URL,
+    metadata: { ...meta, order_id: orderId },
+  });
 
 const completedSession = async (id: string) => (await checkoutSessionCompleted(target, id)).data.object as Stripe.Checkout.Session;
 
@@ -79,13 +89,7 @@ contractCase(
   'payment mode with line_items[].price_data (product_data, unit_amount) and customer_email: create is open with amount_total and a url',
   'seed 004 § Set up your product catalog (price_data for ad-hoc prices); docs.stripe.com/api/checkout/sessions/create',
   async () => {
-    const session = await stripe.checkout.sessions.create({
-      mode: 'payment',
-      line_items: [{ price_data: { currency: 'usd', unit_amount: 1250, product_data: { name: 'Workshop ticket' } }, quantity: 2 }],
-      customer_email: `buyer+${target.runId}@example.com`,
-      success_url: SUCCESS_URL,
-      metadata: { ...meta, order_id: 'order_1' },
-    });
+    const session = await ticketSession(2, 'order_1');
     assert.equal(session.status, 'open');
     assert.equal(session.amount_total, 2500);
     assert.equal(session.currency, 'usd');
@@ -102,13 +106,7 @@ contractCase(
   'payment mode, completed: checkout.session.completed carries the succeeded PaymentIntent, payment_status paid and the metadata',
   'seed 004 § Track payments (checkout.session.completed); docs.stripe.com/checkout/fulfillment',
   async () => {
-    const session = await stripe.checkout.sessions.create({
-      mode: 'payment',
-      line_items: [{ price_data: { currency: 'usd', unit_amount: 1250, product_data: { name: 'Workshop ticket' } }, quantity: 1 }],
-      customer_email: `buyer+${target.runId}@example.com`,
-      success_url: SUCCESS_URL,
-      metadata: { ...meta, order_id: 'order_2' },
-    });
+    const session = await ticketSession(1, 'order_2');
     await completeCheckout(target, session);
     const completed = await completedSession(session.id);
     assert.equal(completed.payment_status, 'paid');
@@ -149,10 +147,7 @@ contractCase(
   async () => {
     const session = await stripe.checkout.sessions.create({ mode: 'setup', currency: 'usd', success_url: SUCCESS_URL, metadata: meta });
     await stripe.checkout.sessions.expire(session.id);
-    const event = await eventually(async () => {
-      const events = await stripe.events.list({ type: 'checkout.session.expired', limit: 20 });
-      return events.data.find((e) => (e.data.object as Stripe.Checkout.Session).id === session.id);
-    }, 'checkout.session.expired');
+    const event = await eventFor(target, 'checkout.session.expired', (s: Stripe.Checkout.Session) => s.id === session.id);
     assert.equal((event.data.object as Stripe.Checkout.Session).status, 'expired');
   },
 );

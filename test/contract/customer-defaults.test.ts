@@ -7,16 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
-import { TEST_PM, contractCase, createTarget, customer, eventually, rejection } from './target.ts';
+import { TEST_PM, contractCase, createTarget, customer, eventFor, rejection } from './target.ts';
 
 const target = createTarget();
 const { stripe } = target;
 
-const eventAbout = (type: string, id: string) =>
-  eventually(async () => {
-    const events = await stripe.events.list({ type, limit: 20 });
-    return events.data.find((e) => (e.data.object as { id: string }).id === id);
-  }, type);
+const eventAbout = (type: string, id: string) => eventFor(target, type, (object: { id: string }) => object.id === id);
 
 contractCase(
   "an attached card becomes the customer's default: retrieve (and expand) shows it, and customer.updated names the previous value",

@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
-import { RETURN_URL, TEST_PM, confirmationToken, contractCase, createTarget, customer, eventually, rejection, sandboxAuthenticate } from './target.ts';
+import { RETURN_URL, TEST_PM, confirmationToken, contractCase, createTarget, customer, eventFor, rejection, sandboxAuthenticate } from './target.ts';
 
 const target = createTarget();
 const { stripe } = target;
@@ -31,11 +31,7 @@ async function failedOffSession(cus: Stripe.Customer, pm: string): Promise<Strip
   );
 }
 
-const failedEvent = (piId: string) =>
-  eventually(async () => {
-    const events = await stripe.events.list({ type: 'payment_intent.payment_failed', limit: 20 });
-    return events.data.find((e) => (e.data.object as Stripe.PaymentIntent).id === piId);
-  }, 'payment_intent.payment_failed');
+const failedEvent = (piId: string) => eventFor(target, 'payment_intent.payment_failed', (pi: Stripe.PaymentIntent) => pi.id === piId);
 
 contractCase(
   'off-session with a saved card that needs authentication: 402 authentication_required naming the intent and card; requires_payment_method with last_payment_error; payment_intent.payment_failed',

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import type Stripe from 'stripe';
-import { TEST_PM, contractCase, createTarget, eventually, idempotencyKey, rejection } from './target.ts';
+import { TEST_PM, contractCase, createTarget, eventFor, idempotencyKey, rejection } from './target.ts';
 import { confirmedPaymentIntent } from './fixtures.ts';
 
 const target = createTarget();
@@ -93,15 +93,9 @@ contractCase(
   async () => {
     const pi = await confirmedPaymentIntent(target, TEST_PM.visa);
     const refund = await stripe.refunds.create({ payment_intent: pi.id, amount: 100 });
-    const created = await eventually(async () => {
-      const list = await stripe.events.list({ type: 'refund.created', limit: 20 });
-      return list.data.find((e) => (e.data.object as Stripe.Refund).id === refund.id);
-    }, 'refund.created');
+    const created = await eventFor(target, 'refund.created', (r: Stripe.Refund) => r.id === refund.id);
     assert.equal((created.data.object as Stripe.Refund).amount, 100);
-    const refunded = await eventually(async () => {
-      const list = await stripe.events.list({ type: 'charge.refunded', limit: 20 });
-      return list.data.find((e) => (e.data.object as Stripe.Charge).payment_intent === pi.id);
-    }, 'charge.refunded');
+    const refunded = await eventFor(target, 'charge.refunded', (c: Stripe.Charge) => c.payment_intent === pi.id);
     const charge = refunded.data.object as Stripe.Charge;
     assert.equal(charge.id, pi.latest_charge);
     assert.equal(charge.amount_refunded, 100);
