@@ -79,6 +79,8 @@ export async function api(method, path, body, { onUnauthorized } = {}) {
 export async function busy(controls, action) {
   const elements = [controls].flat().filter(Boolean);
   if (elements.some((element) => element.dataset.busy)) return undefined;
+  // A disabled button loses focus; a keyboard user gets it back when the request is done.
+  const focused = document.activeElement;
   for (const element of elements) {
     element.dataset.busy = 'true';
     element.setAttribute('aria-busy', 'true');
@@ -100,5 +102,6 @@ export async function busy(controls, action) {
         delete control.dataset.busyDisabled;
       }
     }
+    if (focused?.isConnected && !focused.disabled && document.activeElement === document.body) focused.focus();
   }
 }

@@ -21,6 +21,8 @@ export function ordersPanel(call) {
   const newer = document.getElementById('orders-newer');
   const older = document.getElementById('orders-older');
   const detail = document.getElementById('order-detail');
+  /** The filters as last submitted (read before the form is disabled while loading). */
+  let filters = [];
   /** `starting_after` of each page seen, so Newer goes back the way Older came. */
   let cursors = [null];
   let nextCursor = null;
@@ -30,14 +32,12 @@ export function ordersPanel(call) {
 
   async function loadList() {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    for (const [name, value] of new FormData(form)) if (value) query.set(name, String(value).trim());
+    for (const [name, value] of filters) query.set(name, value);
     const cursor = cursors.at(-1);
     if (cursor) query.set('starting_after', cursor);
     const list = await call('GET', `/orders?${query}`);
     nextCursor = list.nextCursor;
-    newer.disabled = cursors.length === 1;
-    older.disabled = !nextCursor;
-    pageLabel.textContent = `Page ${cursors.length}`;
+    showPager();
     const signature = JSON.stringify(list.data);
     if (signature === shownList) return;
     shownList = signature;
@@ -45,6 +45,13 @@ export function ordersPanel(call) {
     const focused = document.activeElement?.dataset?.orderId;
     rows.replaceChildren(...(list.data.length ? list.data.map(orderRow) : [h('tr', {}, h('td', { colspan: 6 }, 'No orders match these filters.'))]));
     if (focused) rows.querySelector(`[data-order-id="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  function showPager() {
+    if (older.dataset.busy) return; // busy() restores the buttons, then turn() calls this again
+    newer.disabled = cursors.length === 1;
+    older.disabled = !nextCursor;
+    pageLabel.textContent = `Page ${cursors.length}`;
   }
 
   const orderRow = (order) =>
@@ -192,19 +199,21 @@ export function ordersPanel(call) {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    filters = [...new FormData(form)].map(([name, value]) => [name, String(value).trim()]).filter(([, value]) => value);
     cursors = [null];
     busy(form, refresh);
   });
-  older.addEventListener('click', () => {
-    if (!nextCursor) return;
-    cursors.push(nextCursor);
-    busy([older, newer], refresh);
-  });
-  newer.addEventListener('click', () => {
-    if (cursors.length === 1) return;
-    cursors.pop();
-    busy([older, newer], refresh);
-  });
+  /** Older and Newer: move the cursor, load, then show where the pages end. */
+  async function turn(pressed, other, move) {
+    if (pressed.dataset.busy) return;
+    move();
+    await busy([older, newer], refresh);
+    showPager();
+    // At the first or last page the pressed button turns off: keep the keyboard on the pager.
+    if (pressed.disabled && [pressed, document.body].includes(document.activeElement)) other.focus();
+  }
+  older.addEventListener('click', () => nextCursor && turn(older, newer, () => cursors.push(nextCursor)));
+  newer.addEventListener('click', () => cursors.length > 1 && turn(newer, older, () => cursors.pop()));
 
   let timer = null;
   return {

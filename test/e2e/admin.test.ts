@@ -142,6 +142,18 @@ describe('/admin in chromium (sandbox)', () => {
     await form.getByRole('button', { name: 'Copy the recovery link' }).waitFor();
     await screenshot(page, 'admin-charge-recovery-1280');
     assert.deepEqual(await axeViolations(page), []);
+
+    // The filters find it; its detail carries the same recovery link.
+    await page.getByLabel('Status').selectOption('action_required');
+    await page.getByLabel('Email').fill('AUTH@example.com');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.locator('#orders-rows tr').nth(1).waitFor({ state: 'detached' });
+    const rows = await page.locator('#orders-rows tr').allInnerTexts();
+    assert.equal(rows.length, 1, rows.join('\n'));
+    assert.match(rows[0]!, /action required\s+payment\s+\$20\.00\s+auth@example\.com/);
+    await page.locator('#orders-rows').getByRole('button').click();
+    assert.equal(await detail(page).locator('.recovery a').getAttribute('href'), await recovery.getAttribute('href'));
+    await detail(page).getByRole('button', { name: 'Cancel payment' }).waitFor();
     await page.close();
   });
 
