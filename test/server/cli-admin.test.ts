@@ -1,29 +1,9 @@
 // `link-checkout` admin commands against the real server (server/main.ts on the sandbox, over HTTP).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer, type RunningServer } from '../e2e/harness.ts';
-import { cli, jsonOf, shopper } from './cli-helpers.ts';
+import { describe, test } from 'node:test';
+import { cli, cliAgainstServer, jsonOf } from './cli-helpers.ts';
 
-const ADMIN_TOKEN = 'cli-admin-token-for-tests-0123456789';
-let server: RunningServer;
-let env: Record<string, string>;
-let shop: ReturnType<typeof shopper>;
-
-before(async () => {
-  server = await startServer({ ADMIN_TOKEN });
-  env = { LINK_CHECKOUT_URL: server.origin, ADMIN_TOKEN };
-  shop = shopper(server.origin);
-});
-after(() => server?.stop());
-
-const run = (...args: string[]) => cli(args, env);
-
-/** Exit 0 and the --json output. */
-async function ok(...args: string[]) {
-  const result = await run(...args, '--json');
-  assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
-  return jsonOf(result);
-}
+const { running, run, ok } = cliAgainstServer('cli-admin-token-for-tests-0123456789');
 
 /** Exit 1 with the server's error: its message on stderr (no stack trace) and its body with --json. */
 async function refused(args: string[], status: RegExp | string, code: string) {
@@ -41,7 +21,7 @@ async function refused(args: string[], status: RegExp | string, code: string) {
 describe('link-checkout orders', () => {
   test('list: a table by default, the API\'s JSON with --json, filters, the cursor and --all', async () => {
     const made = [];
-    for (let i = 0; i < 3; i++) made.push(await shop.checkout({ item: 'sticker-pack', email: 'list@example.com' }));
+    for (let i = 0; i < 3; i++) made.push(await running.shop.checkout({ item: 'sticker-pack', email: 'list@example.com' }));
     const table = await run('orders', 'list', '--email', 'LIST@example.com');
     assert.equal(table.status, 0, table.stderr);
     const lines = table.stdout.trim().split('\n');
@@ -73,7 +53,7 @@ describe('link-checkout orders', () => {
   });
 
   test('show: the order and its history; unknown or malformed ids are the server\'s 404', async () => {
-    const { orderId } = await shop.checkout({ item: 'mug' });
+    const { orderId } = await running.shop.checkout({ item: 'mug' });
     const detail = await ok('orders', 'show', orderId);
     assert.deepEqual(Object.keys(detail), ['order', 'history']);
     assert.deepEqual([detail.order.id, detail.order.status, detail.order.amount], [orderId, 'paid', 1200]);
@@ -91,7 +71,7 @@ describe('link-checkout orders', () => {
 
 describe('link-checkout capture, cancel, refund', () => {
   test('capture a smaller amount; capturing again is the server\'s 409', async () => {
-    const { orderId } = await shop.checkout({ item: 'tshirt', capture: 'manual' });
+    const { orderId } = await running.shop.checkout({ item: 'tshirt', capture: 'manual' });
     const too = await refused(['capture', orderId, '--amount', '2501'], '400', 'amount_too_large');
     assert.equal(too.error.param, 'amount');
     const text = await run('capture', orderId, '--amount', '2000');
@@ -104,24 +84,24 @@ describe('link-checkout capture, cancel, refund', () => {
   });
 
   test('capture in full, with --json the order and its history', async () => {
-    const { orderId } = await shop.checkout({ item: 'mug', capture: 'manual' });
+    const { orderId } = await running.shop.checkout({ item: 'mug', capture: 'manual' });
     const detail = await ok('capture', orderId);
     assert.deepEqual([detail.order.status, detail.order.amountReceived, detail.history.at(-1).cause], ['paid', 1200, 'admin: capture 1200']);
   });
 
   test('cancel an authorization; a paid order cannot be canceled', async () => {
-    const { orderId } = await shop.checkout({ item: 'mug', capture: 'manual' });
+    const { orderId } = await running.shop.checkout({ item: 'mug', capture: 'manual' });
     const text = await run('cancel', orderId);
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, new RegExp(`^Canceled ${orderId}: it is canceled\\.$`, 'm'));
-    assert.equal((await shop.settled(orderId)).status, 'canceled');
-    const { orderId: paid } = await shop.checkout({ item: 'mug' });
+    assert.equal((await running.shop.settled(orderId)).status, 'canceled');
+    const { orderId: paid } = await running.shop.checkout({ item: 'mug' });
     await refused(['cancel', paid], '409', 'order_not_cancelable');
   });
 
   // Needs refunds on the sandbox (the sandbox-merchant branch); fails on this branch until that merge.
   test('refund in part, then the rest; then nothing is left', async () => {
-    const { orderId } = await shop.checkout({ item: 'tshirt' });
+    const { orderId } = await running.shop.checkout({ item: 'tshirt' });
     const part = await run('refund', orderId, '--amount', '500');
     assert.equal(part.status, 0, part.stderr);
     assert.match(part.stdout, new RegExp(`^Refunded ${orderId}: \\$5\\.00 of \\$25\\.00 so far; it is paid\\.$`, 'm'));

@@ -4,6 +4,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { startServer, type RunningServer } from '../e2e/harness.ts';
 
 const BIN = new URL('../../bin/link-checkout.js', import.meta.url).pathname;
 
@@ -37,6 +40,28 @@ export function jsonOf(run: CliRun): any {
   } catch {
     throw new Error(`not JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   }
+}
+
+/**
+ * One real server for a test file (server/main.ts on the sandbox, with ADMIN_TOKEN), the CLI
+ * pointed at it (`run`), and a shopper making orders on it. Fields are set once `before` ran.
+ */
+export function cliAgainstServer(adminToken: string) {
+  const running = {} as { server: RunningServer; env: Record<string, string>; shop: ReturnType<typeof shopper> };
+  before(async () => {
+    running.server = await startServer({ ADMIN_TOKEN: adminToken });
+    running.env = { LINK_CHECKOUT_URL: running.server.origin, ADMIN_TOKEN: adminToken };
+    running.shop = shopper(running.server.origin);
+  });
+  after(() => running.server?.stop());
+  const run = (...args: string[]) => cli(args, running.env);
+  /** Exit 0 and the --json output. */
+  const ok = async (...args: string[]) => {
+    const result = await run(...args, '--json');
+    assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+    return jsonOf(result);
+  };
+  return { running, run, ok };
 }
 
 /** A shopper on the running server: ConfirmationTokens from the sandbox with the page's key, then checkouts. */

@@ -3,33 +3,16 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
-import { startServer, type RunningServer } from '../e2e/harness.ts';
-import { cli, closedUrl, jsonOf, shopper } from './cli-helpers.ts';
+import { describe, test } from 'node:test';
+import { cli, cliAgainstServer, closedUrl, jsonOf } from './cli-helpers.ts';
 
 const ADMIN_TOKEN = 'cli-merchant-token-for-tests-0123456789';
 const AUTH_REQUIRED = '4000002760003184';
-let server: RunningServer;
-let env: Record<string, string>;
-let shop: ReturnType<typeof shopper>;
-
-before(async () => {
-  server = await startServer({ ADMIN_TOKEN });
-  env = { LINK_CHECKOUT_URL: server.origin, ADMIN_TOKEN };
-  shop = shopper(server.origin);
-});
-after(() => server?.stop());
-
-const run = (...args: string[]) => cli(args, env);
-async function ok(...args: string[]) {
-  const result = await run(...args, '--json');
-  assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
-  return jsonOf(result);
-}
+const { running, run, ok } = cliAgainstServer(ADMIN_TOKEN);
 
 /** A customer with a card saved through setup mode (3D Secure completed where the card asks). */
 async function savedCustomer(card = '4242424242424242', email = 'saved@example.com'): Promise<string> {
-  const { customerId } = await shop.checkout({ mode: 'setup', email }, card);
+  const { customerId } = await running.shop.checkout({ mode: 'setup', email }, card);
   assert.match(customerId ?? '', /^cus_/);
   return customerId!;
 }
@@ -48,14 +31,14 @@ describe('link-checkout charge', () => {
     const customer = await savedCustomer(AUTH_REQUIRED);
     const text = await run('charge', '--customer', customer, '--amount', '2000', '--currency', 'usd');
     assert.equal(text.status, 1);
-    const url = new RegExp(`^Send the customer to: ${server.origin}/pay/(ord_\\w+)$`, 'm').exec(text.stdout);
+    const url = new RegExp(`^Send the customer to: ${running.server.origin}/pay/(ord_\\w+)$`, 'm').exec(text.stdout);
     assert.ok(url, text.stdout);
     assert.match(text.stderr, /asks the customer to authenticate this charge; nothing was charged yet \(order ord_\w+ is action_required\)/);
     const json = await run('charge', '--customer', customer, '--amount', '2100', '--currency', 'usd', '--json');
     assert.equal(json.status, 1);
     const body = jsonOf(json);
     assert.deepEqual([body.error.code, body.order.status, body.order.lastError.code], ['authentication_required', 'action_required', 'authentication_required']);
-    assert.equal(body.order.recoveryUrl, `${server.origin}/pay/${body.order.id}`);
+    assert.equal(body.order.recoveryUrl, `${running.server.origin}/pay/${body.order.id}`);
   });
 
   test('a method not saved on the customer, an unknown customer: the server\'s message, exit 1; missing flags: exit 2', async () => {
@@ -78,14 +61,14 @@ describe('link-checkout charge', () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
-      const answer = await fetch(`${server.origin}${req.url}`, { method: req.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+      const answer = await fetch(`${running.server.origin}${req.url}`, { method: req.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
       const body = await answer.text();
       if (req.url === '/admin/api/charges' && ++charges === 1) return void res.socket?.destroy();
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(body);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     try {
-      const result = await cli(['charge', '--customer', customer, '--amount', '777', '--currency', 'usd', '--json'], { ...env, LINK_CHECKOUT_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+      const result = await cli(['charge', '--customer', customer, '--amount', '777', '--currency', 'usd', '--json'], { ...running.env, LINK_CHECKOUT_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
       assert.equal(result.status, 0, result.stderr);
       assert.equal(charges, 2, 'the answer was lost once, and the CLI asked again');
       const orders = (await ok('orders', 'list', '--customer', customer)).data.filter((order: any) => order.amount === 777);
@@ -134,7 +117,7 @@ describe('link-checkout sessions, links, domains', () => {
     assert.match(hosted.stdout, /^send the customer to +http:\/\/localhost:\d+\/sandbox\/stripe\/_sandbox\/checkout\/cs_\w+$/m);
     const embedded = await ok('sessions', 'create', '--mode', 'payment', '--ui', 'embedded', '--item', 'mug');
     assert.deepEqual(Object.keys(embedded).sort(), ['clientSecret', 'orderId', 'pageUrl', 'sessionId', 'url']);
-    assert.equal(embedded.pageUrl, `${server.origin}/pay/${embedded.orderId}`);
+    assert.equal(embedded.pageUrl, `${running.server.origin}/pay/${embedded.orderId}`);
     const order = await ok('orders', 'show', embedded.orderId);
     assert.deepEqual([order.order.source, order.order.amount], ['checkout_session', 1200]);
     const badUi = await run('sessions', 'create', '--mode', 'setup', '--ui', 'popup', '--json');
@@ -158,7 +141,7 @@ describe('link-checkout sessions, links, domains', () => {
   // Needs payment method domains on the sandbox (the sandbox-merchant branch); fails here until that merge.
   test('domains: add (a URL is cut to its domain), list with the Link status; a bad domain is a 400', async () => {
     const added = await ok('domains', 'add', 'https://Shop.Example.com/');
-    assert.equal(added.domain, 'shop.example.com');
+    assert.equal(added.domain, 'running.shop.example.com');
     const listed = await run('domains', 'list');
     assert.equal(listed.status, 0, listed.stderr);
     assert.match(listed.stdout, /^shop\.example\.com +yes +\w+/m);
@@ -169,13 +152,13 @@ describe('link-checkout sessions, links, domains', () => {
 
 describe('connection settings against the server', () => {
   test('a wrong token is the server\'s 401 (exit 1); --token and --url win over the environment', async () => {
-    const wrong = await cli(['orders', 'list'], { ...env, ADMIN_TOKEN: 'wrong' });
+    const wrong = await cli(['orders', 'list'], { ...running.env, ADMIN_TOKEN: 'wrong' });
     assert.equal(wrong.status, 1);
     assert.match(wrong.stderr, /Send the admin token.*\(admin_unauthorized, HTTP 401\)/);
-    const flags = await cli(['orders', 'list', '--token', ADMIN_TOKEN, '--json'], { ...env, ADMIN_TOKEN: 'wrong' });
+    const flags = await cli(['orders', 'list', '--token', ADMIN_TOKEN, '--json'], { ...running.env, ADMIN_TOKEN: 'wrong' });
     assert.equal(flags.status, 0, flags.stderr);
     assert.ok(Array.isArray(jsonOf(flags).data));
-    const url = await cli(['orders', 'list', '--url', await closedUrl()], env);
+    const url = await cli(['orders', 'list', '--url', await closedUrl()], running.env);
     assert.equal(url.status, 3, 'the flag\'s URL was used');
   });
 });
