@@ -43,7 +43,7 @@ export interface Output {
   text: string;
 }
 
-type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | undefined>;
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface Command {
@@ -64,7 +64,9 @@ export function parse(command: Command, argv: string[]) {
   const common: Options = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } };
   const connection: Options = command.admin ? { url: { type: 'string' }, token: { type: 'string' } } : {};
   try {
-    return parseArgs({ args: argv, options: { ...command.options, ...common, ...connection }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: argv, options: { ...command.options, ...common, ...connection }, allowPositionals: true, strict: true });
+    // No option is `multiple`, so no value is an array.
+    return { values: values as Values, positionals };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -1,13 +1,11 @@
 import { checkSigningSecret, signCustomer, signPrice, type SignedPrice } from '../server/pricing/index.ts';
 import { SANDBOX_SIGNING_SECRET } from '../sandbox/defaults.ts';
-import { UsageError, minorUnits, positionalArgs, type Command } from './args.ts';
+import { UsageError, minorUnits, positionalArgs, type Command, type Values } from './args.ts';
 import { objectFields } from './format.ts';
 
 const MODES = ['payment', 'subscription'];
 const INTERVALS = ['day', 'week', 'month', 'year'];
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-type Values = Record<string, string | boolean | undefined>;
 
 /** The server's secret, or with --sandbox the sandbox's public one. */
 function signingSecret(values: Values): string {
