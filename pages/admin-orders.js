@@ -7,12 +7,10 @@ import { copyButton, h, money, notify, statusChip, toMajorText, toMinorUnits, wh
 const POLL_MS = 5000;
 const PAGE_SIZE = 20;
 
-/** What the server allows (server/admin/orders.ts), so only buttons that can work are shown. */
-const canCapture = (order) => order.status === 'authorized' || (order.status === 'needs_review' && order.captureMethod === 'manual' && order.amountReceived === 0);
-const canCancel = (order) =>
-  (order.mode === 'subscription' && order.status === 'active' && order.subscriptionId !== null) ||
-  (['authorized', 'pending', 'action_required', 'needs_review'].includes(order.status) && order.paymentIntentId !== null);
-const refundable = (order) => (['paid', 'active', 'needs_review'].includes(order.status) ? order.amountReceived - order.amountRefunded : 0);
+// The server says what can be done to an order now (AdminOrder.actions), so these never drift from it.
+const canCapture = (order) => order.actions.includes('capture');
+const canCancel = (order) => order.actions.includes('cancel');
+const refundable = (order) => (order.actions.includes('refund') ? order.amountRefundable : 0);
 
 export function ordersPanel(call) {
   const form = document.getElementById('order-filters');

@@ -3,8 +3,10 @@
  * /admin page are thin clients of it, so each merchant action has one implementation.
  * Errors are `{error: {type, code, message, param?}}` as everywhere: 401 without the token, 404
  * for unknown ids, 409 for an action on an order in the wrong state, 400 with `param` for bad input.
- * Every POST takes an optional `Idempotency-Key` header: a retry with the same key (and body) never
- * moves money twice. Without one, the key is derived from the request itself.
+ * Every POST takes an optional `Idempotency-Key` header: a retry with the same key gets the first
+ * answer again and never moves money twice. Without one, the Stripe key is derived from the request.
+ * POST /admin/api/orders/:id/reconcile asks Stripe about one order now; POST /admin/api/reconcile
+ * sweeps the events the webhook may have missed (`{events, applied, reconciled, expired}`).
  */
 import type { CheckoutMode } from './index.ts';
 
@@ -48,6 +50,10 @@ export interface AdminOrder {
   lastError: { code: string; message: string; declineCode?: string } | null;
   /** Where the customer completes an `action_required` order (off-session charge needing 3DS). */
   recoveryUrl: string | null;
+  /** What a merchant can do to the order now; clients show these buttons and no others. */
+  actions: Array<'capture' | 'cancel' | 'refund'>;
+  /** Minor units a refund may still return (received less refunded). */
+  amountRefundable: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,7 +66,10 @@ export interface AdminOrderHistoryEntry {
   cause: string;
 }
 
-/** GET /admin/api/orders?status=&mode=&email=&created_from=&created_to=&limit=&starting_after= (newest first). */
+/**
+ * GET /admin/api/orders?status=&mode=&email=&customer=&created_from=&created_to=&limit=&starting_after=
+ * (newest first; `created_from` inclusive, `created_to` exclusive).
+ */
 export interface AdminOrderList {
   data: AdminOrder[];
   /** Pass as `starting_after` for the next page; null on the last page. */

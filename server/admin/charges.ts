@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type Stripe from 'stripe';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, declinedIntentId, fromStripeError, invalidRequest } from '../errors.ts';
-import { adminBody, actionKey, adminOrder, optionalAmount, publicUrlOf } from './views.ts';
+import { adminBody, actionKey, adminOrder, optionalAmount, publicUrlOf, replayable } from './views.ts';
 import { customerOr404 } from './customers.ts';
 
 /** The method a charge uses: the one named, else the customer's default, else their newest. */
@@ -26,7 +26,7 @@ async function methodFor(stripe: Stripe, customer: Stripe.Customer, named: unkno
  * the customer to authenticate makes it `action_required`, with a recovery page to send them to.
  */
 export function adminChargeRoutes({ stripe, store, config }: AppDeps) {
-  return new Hono().post('/charges', async (c) => {
+  return new Hono().post('/charges', (c) => replayable(c, store, 'charge', async () => {
     const body = await adminBody(c);
     const amount = optionalAmount(body);
     if (amount === undefined) throw invalidRequest('parameter_missing', 'Say how much to charge (amount, minor units).', 'amount');
@@ -73,5 +73,5 @@ export function adminChargeRoutes({ stripe, store, config }: AppDeps) {
       );
       return c.json({ ...error.toBody(), order: adminOrder(updated!, publicUrl) }, 402);
     }
-  });
+  }));
 }

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type Stripe from 'stripe';
 import type { AdminCustomer } from '../../protocol/admin.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, fromStripeError, invalidRequest } from '../errors.ts';
+import { ApiError, invalidRequest } from '../errors.ts';
+import { adminStripeError } from './views.ts';
 import { savedMethod } from './views.ts';
 
 const notFound = (id: string) => new ApiError(404, 'invalid_request_error', 'customer_not_found', `There is no customer ${id.slice(0, 60)}.`);
@@ -16,7 +17,7 @@ export async function customerOr404(stripe: Stripe, id: unknown): Promise<Stripe
   } catch (err) {
     if (err instanceof ApiError) throw err;
     if ((err as { statusCode?: number }).statusCode === 404) throw notFound(id);
-    throw fromStripeError(err);
+    throw adminStripeError(err);
   }
 }
 

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type Stripe from 'stripe';
 import type { AdminDomain } from '../../protocol/admin.ts';
 import type { AppDeps } from '../deps.ts';
-import { fromStripeError, invalidRequest } from '../errors.ts';
+import { invalidRequest } from '../errors.ts';
+import { adminStripeError } from './views.ts';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -28,11 +29,13 @@ export function adminDomainRoutes({ stripe }: AppDeps) {
         const registered = existing.data[0] ?? (await stripe.paymentMethodDomains.create({ domain_name: domain }, { idempotencyKey: `link-checkout:admin:domain:${domain}` }));
         return c.json(adminDomain(registered));
       } catch (err) {
-        throw fromStripeError(err);
+        throw adminStripeError(err);
       }
     })
     .get('/domains', async (c) => {
-      const domains = await stripe.paymentMethodDomains.list({ limit: 100 });
+      const domains = await stripe.paymentMethodDomains.list({ limit: 100 }).catch((err: unknown) => {
+        throw adminStripeError(err);
+      });
       return c.json({ data: domains.data.map(adminDomain) });
     });
 }

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type Stripe from 'stripe';
 import type { AdminPaymentLink } from '../../protocol/admin.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, fromStripeError, invalidRequest } from '../errors.ts';
+import { ApiError, invalidRequest } from '../errors.ts';
+import { adminStripeError } from './views.ts';
 import { priceFor } from '../prices.ts';
 
 function adminLink(link: Stripe.PaymentLink, line: Stripe.LineItem | undefined): AdminPaymentLink {
@@ -31,7 +32,7 @@ export function adminLinkRoutes({ stripe, pricing }: AppDeps) {
       return await stripe.paymentLinks.retrieve(id);
     } catch (err) {
       if ((err as { statusCode?: number }).statusCode === 404) throw new ApiError(404, 'invalid_request_error', 'payment_link_not_found', `There is no Payment Link ${id}.`);
-      throw fromStripeError(err);
+      throw adminStripeError(err);
     }
   };
   const setActive = (active: boolean) => async (c: { req: { param(name: 'id'): string }; json(body: unknown): Response }) => {

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type Stripe from 'stripe';
 import type { AdminOrderDetail, AdminOrderList } from '../../protocol/admin.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, fromStripeError, invalidRequest } from '../errors.ts';
+import { ApiError, invalidRequest } from '../errors.ts';
 import type { Order, OrderFilter, OrderPatch, OrderStatus } from '../store/types.ts';
-import { actionKey, adminBody, adminHistory, adminOrder, optionalAmount, orderOr404, publicUrlOf } from './views.ts';
+import { actionKey, adminBody, adminHistory, adminOrder, adminStripeError, optionalAmount, orderOr404, publicUrlOf, replayable } from './views.ts';
 
 const STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'authorized', 'saved', 'active', 'action_required', 'refunded', 'failed', 'canceled', 'needs_review'];
 const MODES = ['payment', 'setup', 'subscription'] as const;
@@ -36,13 +36,22 @@ function parseFilter(query: Record<string, string>): OrderFilter {
   };
 }
 
-/** What the order learns from its PaymentIntent's latest charge: amounts received and refunded. */
+/**
+ * What the order learns from its PaymentIntent's latest charge. A capture of less than was
+ * authorized releases the rest, which Stripe counts in the charge's `amount_refunded`; only what
+ * goes back after capture is a refund to the customer.
+ */
+export function refundedOf(charge: Stripe.Charge): number {
+  return Math.max(0, charge.amount_refunded - (charge.amount - charge.amount_captured));
+}
+
 export function chargePatch(charge: Stripe.Charge | null | undefined, order: Order): OrderPatch {
-  if (!charge) return {};
-  const refundedInFull = charge.amount_refunded > 0 && charge.amount_refunded >= charge.amount_captured;
+  if (!charge || !charge.captured) return {};
+  const refunded = refundedOf(charge);
+  const refundedInFull = refunded > 0 && refunded >= charge.amount_captured;
   return {
     amountReceived: charge.amount_captured,
-    amountRefunded: charge.amount_refunded,
+    amountRefunded: refunded,
     ...(refundedInFull && order.status !== 'refunded' ? { status: 'refunded' as const } : {}),
   };
 }
@@ -63,7 +72,7 @@ export function adminOrderRoutes({ stripe, store, config, reconciler }: AppDeps)
     try {
       return await call();
     } catch (err) {
-      throw err instanceof ApiError ? err : fromStripeError(err);
+      throw adminStripeError(err);
     }
   };
 
@@ -81,7 +90,7 @@ export function adminOrderRoutes({ stripe, store, config, reconciler }: AppDeps)
       return c.json(await detail(await reconciler!.order(order, true), publicUrlOf(c, config)));
     })
     .post('/reconcile', async (c) => c.json(await reconciler!.sweep()))
-    .post('/orders/:id/capture', async (c) => {
+    .post('/orders/:id/capture', (c) => replayable(c, store, `capture:${c.req.param('id')}`, async () => {
       const order = await orderOr404(store, c.req.param('id'));
       const body = await adminBody(c);
       const amount = optionalAmount(body);
@@ -96,14 +105,14 @@ export function adminOrderRoutes({ stripe, store, config, reconciler }: AppDeps)
         stripe.paymentIntents.capture(intent.id, { ...(amount ? { amount_to_capture: amount } : {}), expand: ['latest_charge'] }, { idempotencyKey: key }),
       );
       const patch = { ...chargePatch(captured.latest_charge as Stripe.Charge, order), intentStatus: captured.status, ...(captured.status === 'succeeded' ? { status: 'paid' as const } : {}) };
-      const updated = await store.updateOrder(order.id, patch, `admin: capture ${captured.amount_received}`);
+      const updated = await store.updateOrder(order.id, patch, `admin: capture ${captured.amount_received}`, true);
       return c.json(await detail(updated!, publicUrlOf(c, config)));
-    })
-    .post('/orders/:id/cancel', async (c) => {
+    }))
+    .post('/orders/:id/cancel', (c) => replayable(c, store, `cancel:${c.req.param('id')}`, async () => {
       const order = await orderOr404(store, c.req.param('id'));
       if (order.mode === 'subscription' && order.subscriptionId && order.status === 'active') {
         await stripeCall(() => stripe.subscriptions.cancel(order.subscriptionId!, {}, { idempotencyKey: `link-checkout:admin:cancel:${order.id}` }));
-        const updated = await store.updateOrder(order.id, { status: 'canceled' }, 'admin: cancel subscription');
+        const updated = await store.updateOrder(order.id, { status: 'canceled' }, 'admin: cancel subscription', true);
         return c.json(await detail(updated!, publicUrlOf(c, config)));
       }
       if (!['authorized', 'pending', 'action_required', 'needs_review'].includes(order.status)) {
@@ -112,23 +121,23 @@ export function adminOrderRoutes({ stripe, store, config, reconciler }: AppDeps)
       const intent = await stripeCall(() => intentOf(stripe, order));
       if (['succeeded', 'canceled', 'processing'].includes(intent.status)) throw wrongState('order_not_cancelable', order, `its payment is ${intent.status}.`);
       const canceled = await stripeCall(() => stripe.paymentIntents.cancel(intent.id, {}, { idempotencyKey: `link-checkout:admin:cancel:${order.id}` }));
-      const updated = await store.updateOrder(order.id, { status: 'canceled', intentStatus: canceled.status }, 'admin: cancel');
+      const updated = await store.updateOrder(order.id, { status: 'canceled', intentStatus: canceled.status }, 'admin: cancel', true);
       return c.json(await detail(updated!, publicUrlOf(c, config)));
-    })
-    .post('/orders/:id/refund', async (c) => {
+    }))
+    .post('/orders/:id/refund', (c) => replayable(c, store, `refund:${c.req.param('id')}`, async () => {
       const order = await orderOr404(store, c.req.param('id'));
       const body = await adminBody(c);
       const amount = optionalAmount(body);
       if (!['paid', 'active', 'needs_review'].includes(order.status)) throw wrongState('order_not_refundable', order, 'only a paid order can be refunded.');
       const intent = await stripeCall(() => intentOf(stripe, order));
       const charge = intent.latest_charge as Stripe.Charge | null;
-      const refundable = charge ? charge.amount_captured - charge.amount_refunded : 0;
+      const refundable = charge?.captured ? charge.amount_captured - refundedOf(charge) : 0;
       if (refundable <= 0) throw wrongState('order_not_refundable', order, 'nothing is left to refund.');
       if (amount !== undefined && amount > refundable) throw invalidRequest('amount_too_large', `At most ${refundable} can be refunded.`, 'amount');
       const key = await actionKey(c, 'refund', order.id, { amount });
       await stripeCall(() => stripe.refunds.create({ payment_intent: intent.id, ...(amount ? { amount } : {}), metadata: { order_id: order.id } }, { idempotencyKey: key }));
       const after = await stripeCall(() => intentOf(stripe, order));
-      const updated = await store.updateOrder(order.id, chargePatch(after.latest_charge as Stripe.Charge, order), `admin: refund ${amount ?? refundable}`);
+      const updated = await store.updateOrder(order.id, chargePatch(after.latest_charge as Stripe.Charge, order), `admin: refund ${amount ?? refundable}`, true);
       return c.json(await detail(updated!, publicUrlOf(c, config)));
-    });
+    }));
 }

@@ -68,7 +68,7 @@ const MIGRATIONS: string[][] = [
     `create index orders_email on orders (lower(email))`,
   ],
   [
-    `create table reconciler_state (name text primary key, value text not null, updated_at timestamptz not null default now())`,
+    `create table server_state (name text primary key, value text not null, updated_at timestamptz not null default now())`,
     `create index orders_pending on orders (status, created_at) where status = 'pending'`,
   ],
 ];
@@ -181,17 +181,17 @@ function orderWriter(db: SqlClient): OrderWriter {
       return column ? one(`select * from orders where ${column} = $1`, [id]) : Promise.resolve(null);
     },
     // The old status is read in the same statement, so the history row and the change agree.
-    updateOrder: (id, patch, cause) =>
+    updateOrder: (id, patch, cause, always = false) =>
       one(
         `with before as (select status from orders where id = $1),
          updated as (update orders set ${PATCH_SET}, updated_at = now() where id = $1 returning *),
          logged as (
            insert into order_history (order_id, from_status, to_status, cause)
            select updated.id, before.status, updated.status, $${PATCH_COLUMNS.length + 2}
-           from updated, before where updated.status is distinct from before.status
+           from updated, before where updated.status is distinct from before.status or $${PATCH_COLUMNS.length + 3}
          )
          select * from updated`,
-        [id, ...PATCH_COLUMNS.map(([key]) => patchValue(patch, key)), cause],
+        [id, ...PATCH_COLUMNS.map(([key]) => patchValue(patch, key)), cause, always],
       ),
     async createOrder(order: NewOrder) {
       const values = [randomId('ord'), order.attemptId, order.mode, order.priceRule, order.item, order.name, order.amount, order.currency, order.interval, order.email, order.captureMethod, order.customerId ?? null, order.checkoutSessionId ?? null];
@@ -270,12 +270,12 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
       return rows.map(toOrder);
     },
     async getState(name) {
-      const { rows } = await db.query<{ value: string }>('select value from reconciler_state where name = $1', [name]);
+      const { rows } = await db.query<{ value: string }>('select value from server_state where name = $1', [name]);
       return rows[0]?.value ?? null;
     },
     async setState(name, value) {
       await db.query(
-        `insert into reconciler_state (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value, updated_at = now()`,
+        `insert into server_state (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value, updated_at = now()`,
         [name, value],
       );
     },

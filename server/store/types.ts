@@ -83,8 +83,11 @@ export interface OrderWriter {
    * Subscription (`sub_`) or Checkout Session (`cs_`).
    */
   findOrderByStripeId(id: string): Promise<Order | null>;
-  /** Applies the patch; a status change is recorded in the order's history with `cause`. */
-  updateOrder(id: string, patch: OrderPatch, cause: string): Promise<Order | null>;
+  /**
+   * Applies the patch; a status change is recorded in the order's history with `cause`, and so is
+   * any change with `always` (a merchant's partial refund leaves the status as it was).
+   */
+  updateOrder(id: string, patch: OrderPatch, cause: string, always?: boolean): Promise<Order | null>;
   /**
    * Creates the order for an attempt (a press of Pay, a merchant action, a Payment Link
    * session), or returns the one that attempt already made: a retry must not make a second order.
@@ -102,7 +105,7 @@ export interface Store extends OrderWriter {
   discardOrder(id: string): Promise<boolean>;
   /** Orders still waiting on Stripe (pending, action_required) not touched since `olderThan`, oldest first. */
   staleOrders(olderThan: Date, limit: number): Promise<Order[]>;
-  /** Small named values the reconciler keeps across restarts and instances (its event cursor). */
+  /** Small named values kept across restarts and instances: the reconciler's cursor, admin replies by key. */
   getState(name: string): Promise<string | null>;
   setState(name: string, value: string): Promise<void>;
   /**

@@ -149,3 +149,38 @@ describe('admin API: capture, cancel, refund', () => {
     assert.deepEqual([badAmount.status, badAmount.body.error.param], [400, 'amount']);
   });
 });
+
+describe('admin API: what a merchant sees and retries', () => {
+  test('a partial capture releases the rest; what was captured can still be refunded, and the history says each step', async () => {
+    const { orderId } = await paidCheckout(sandbox, { item: 'mug', capture: 'manual' });
+    const captured = await admin(sandbox, 'POST', `/orders/${orderId}/capture`, { amount: 500 });
+    assert.deepEqual([captured.body.order.amountReceived, captured.body.order.amountRefunded, captured.body.order.amountRefundable], [500, 0, 500]);
+    assert.deepEqual(captured.body.order.actions, ['refund']);
+    await orderStatus(sandbox, orderId);
+    const partial = await admin(sandbox, 'POST', `/orders/${orderId}/refund`, { amount: 200 });
+    assert.equal(partial.status, 200, JSON.stringify(partial.body));
+    assert.deepEqual([partial.body.order.status, partial.body.order.amountRefunded, partial.body.order.amountRefundable], ['paid', 200, 300]);
+    const rest = await admin(sandbox, 'POST', `/orders/${orderId}/refund`);
+    assert.deepEqual([rest.body.order.status, rest.body.order.amountRefunded, rest.body.order.actions], ['refunded', 500, []]);
+    assert.deepEqual(rest.body.history.map((h: any) => h.cause).filter((cause: string) => cause.startsWith('admin:')), ['admin: capture 500', 'admin: refund 200', 'admin: refund 300']);
+  });
+
+  test('a capture retried with its Idempotency-Key after it succeeded gets the first answer, not a 409', async () => {
+    const { orderId } = await paidCheckout(sandbox, { item: 'mug', capture: 'manual' });
+    const first = await admin(sandbox, 'POST', `/orders/${orderId}/capture`, undefined, { key: 'capture-click-9' });
+    const retry = await admin(sandbox, 'POST', `/orders/${orderId}/capture`, undefined, { key: 'capture-click-9' });
+    assert.deepEqual([first.status, retry.status], [200, 200]);
+    assert.deepEqual(retry.body, first.body);
+    const other = await admin(sandbox, 'POST', `/orders/${orderId}/capture`, undefined, { key: 'capture-click-10' });
+    assert.deepEqual([other.status, other.body.error.code], [409, 'order_not_capturable']);
+  });
+
+  test('each order says what can be done to it now', async () => {
+    const authorized = (await admin(sandbox, 'GET', `/orders/${(await paidCheckout(sandbox, { item: 'mug', capture: 'manual' })).orderId}`)).body.order;
+    assert.deepEqual([authorized.actions, authorized.amountRefundable], [['capture', 'cancel'], 0]);
+    const paid = (await admin(sandbox, 'GET', `/orders/${(await paidCheckout(sandbox, { item: 'mug' })).orderId}`)).body.order;
+    assert.deepEqual([paid.actions, paid.amountRefundable], [['refund'], 1200]);
+    const saved = (await admin(sandbox, 'GET', `/orders/${(await paidCheckout(sandbox, { mode: 'setup' })).orderId}`)).body.order;
+    assert.deepEqual(saved.actions, []);
+  });
+});
