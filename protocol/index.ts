@@ -163,6 +163,10 @@ export interface CheckoutSessionResponse {
 
 /** GET /api/checkout-sessions/:sessionId: the order a returning session belongs to. No personal data. */
 export interface CheckoutSessionLookup extends PaymentLookup {
+  /** What was bought, for the thanks: the order's name and amount (minor units). */
+  name: string | null;
+  amount: number;
+  currency: string;
   paymentIntentId?: string;
   setupIntentId?: string;
 }

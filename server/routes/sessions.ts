@@ -88,7 +88,8 @@ export function sessionRoutes({ stripe, store, pricing, reconciler }: AppDeps) {
       const order = found && reconciler ? await reconciler.order(found) : found;
       if (!order) throw new ApiError(404, 'invalid_request_error', 'checkout_session_not_found', 'There is no order for this checkout.');
       const ids = { customerId: order.customerId, subscriptionId: order.subscriptionId, paymentIntentId: order.paymentIntentId, setupIntentId: order.setupIntentId };
-      const body: CheckoutSessionLookup = { orderId: order.id, item: order.item, mode: order.mode, status: order.status };
+      const { item, mode, status, name, amount, currency } = order;
+      const body: CheckoutSessionLookup = { orderId: order.id, item, mode, status, name, amount, currency };
       for (const [key, value] of Object.entries(ids)) if (value) Object.assign(body, { [key]: value });
       return c.json(body);
     })

@@ -70,7 +70,10 @@ describe('POST /api/checkout-sessions (ui="hosted" / ui="embedded")', () => {
     const done = await completeHosted(first.body.url);
     assert.equal(done.headers.get('location'), `${PAGE}&session_id=${first.body.sessionId}`);
     const returned = await lookup(first.body.sessionId);
-    assert.deepEqual(returned.body, { orderId: first.body.orderId, item: null, mode: 'setup', status: 'saved', customerId: session.customer, setupIntentId: returned.body.setupIntentId });
+    assert.deepEqual(returned.body, {
+      orderId: first.body.orderId, item: null, mode: 'setup', status: 'saved', name: 'Save a payment method', amount: 0, currency: 'eur',
+      customerId: session.customer, setupIntentId: returned.body.setupIntentId,
+    });
     assert.match(returned.body.setupIntentId, /^seti_/);
     const customer = (await admin(sandbox, 'GET', `/customers/${session.customer}`)).body;
     assert.match(customer.defaultPaymentMethod, /^pm_/, 'the saved card is the default');
