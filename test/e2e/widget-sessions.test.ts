@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { axeViolations, screenshot, settledOrder, startSiteOwnerPage } from './harness.ts';
 import { adminApi, adminServerAndBrowser, customerWithSavedCard, lastSuccess, recordSuccesses } from './widget-harness.ts';
 
@@ -22,6 +22,17 @@ async function siteWith(tag: string, run: (page: Page, siteUrl: string) => Promi
     await page.close();
     await site.close();
   }
+}
+
+/** What the customer does in (the stand-in for) Stripe's embedded Checkout form of a setup session. */
+async function saveCardInEmbeddedCheckout(checkout: Locator) {
+  const email = checkout.getByLabel('Email');
+  if (await email.count()) await email.fill('embedded@example.com');
+  await checkout.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await checkout.getByLabel('Expiration date').fill('12 / 34');
+  await checkout.getByLabel('Security code').fill('123');
+  await checkout.getByLabel('Cardholder name').fill('Jenny Rosen');
+  await checkout.getByRole('button', { name: 'Save card' }).click();
 }
 
 /** The order is saved, and the card it saved is its customer's default (seed 003 § Retrieve the SetupIntent). */
@@ -64,13 +75,7 @@ describe('<link-checkout ui="hosted|embedded">: Stripe Checkout from the same ta
       await checkout.getByRole('button', { name: 'Save card' }).waitFor();
       assert.equal(await page.locator('link-checkout').getByRole('button', { name: /with Stripe|Continue|Pay/ }).count(), 0, 'Checkout has its own button');
       await screenshot(page, 'widget-embedded-setup-form');
-      const email = checkout.getByLabel('Email');
-      if (await email.count()) await email.fill('embedded@example.com');
-      await checkout.getByLabel('Card number').fill('4242 4242 4242 4242');
-      await checkout.getByLabel('Expiration date').fill('12 / 34');
-      await checkout.getByLabel('Security code').fill('123');
-      await checkout.getByLabel('Cardholder name').fill('Jenny Rosen');
-      await checkout.getByRole('button', { name: 'Save card' }).click();
+      await saveCardInEmbeddedCheckout(checkout);
 
       const detail = await lastSuccess(page);
       assert.deepEqual([detail.mode, detail.status], ['setup', 'saved']);
@@ -90,11 +95,7 @@ describe('<link-checkout ui="hosted|embedded">: Stripe Checkout from the same ta
       await page.goto(pageUrl);
       const checkout = page.locator('link-checkout [slot="checkout"]');
       await checkout.getByRole('button', { name: 'Save card' }).waitFor({ timeout: 15_000 });
-      await checkout.getByLabel('Card number').fill('4242 4242 4242 4242');
-      await checkout.getByLabel('Expiration date').fill('12 / 34');
-      await checkout.getByLabel('Security code').fill('123');
-      await checkout.getByLabel('Cardholder name').fill('Jenny Rosen');
-      await checkout.getByRole('button', { name: 'Save card' }).click();
+      await saveCardInEmbeddedCheckout(checkout);
 
       const detail = await lastSuccess(page);
       assert.deepEqual([detail.orderId, detail.status], [created.body.orderId, 'saved']);

@@ -1,10 +1,10 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../widget/index.ts';
+import type { LinkCheckout } from '../../widget/index.ts';
 import type { ErrorDetail } from '../../protocol/index.ts';
+import { navigation } from '../../widget/link-checkout-session.ts';
 import { json, type FakeStripe, type FetchStub, withFakes } from './fakes.ts';
 import { payButton, readyCheckout } from './harness.ts';
-import { fixture } from '@open-wc/testing';
-import type { LinkCheckout } from '../../widget/index.ts';
 
 let stripe: FakeStripe;
 let server: FetchStub;
@@ -63,7 +63,6 @@ describe('<link-checkout> for a returning customer (saved payment methods)', () 
   it('with ui="hosted" the reference rides on the session request; Checkout gets the Customer from the server', async () => {
     server.routes['POST /api/checkout-sessions'] = () => json({ orderId: 'ord_1', sessionId: 'cs_test_1', url: 'https://checkout.stripe.example/c/cs_test_1' });
     const element = await readyCheckout(html`<link-checkout ui="hosted" item="tshirt" customer="cus_42" customer-signature="sig_abc" server=${location.origin}></link-checkout>`);
-    const { navigation } = await import('../../widget/link-checkout-session.ts');
     const assign = navigation.assign;
     navigation.assign = () => {};
     try {
