@@ -374,7 +374,7 @@ export class LinkCheckout extends LitElement {
         <slot name="payment"></slot>
         <slot name="checkout"></slot>
       </div>
-      ${state === 'error' || this.flow.embeddedMounted
+      ${state === 'error' || !this.hasOwnButton()
         ? nothing
         : html`<button
             part="pay-button"
@@ -416,6 +416,12 @@ export class LinkCheckout extends LitElement {
         ?disabled=${this.flow.state === 'processing' || this.flow.embeddedMounted || this.isDisabled}
         @input=${onInput}
     /></label>`;
+  }
+
+  /** Embedded Checkout brings its own button; ours only takes an open amount to it first, or says it is done. */
+  private hasOwnButton(): boolean {
+    const { ui, quote, state, embeddedMounted } = this.flow;
+    return ui !== 'embedded' || state === 'succeeded' || (Boolean(quote?.range) && !embeddedMounted);
   }
 
   private payLabel(): string {
