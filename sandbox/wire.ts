@@ -4,6 +4,7 @@ import { createPriceRules, signPrice, type Catalog, type PricingOptions } from '
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
 import { createStripeEmulator, type StripeEmulator } from './api/index.ts';
+import { directoryStateStore } from './api/state-dir.ts';
 
 /** Where the emulator's webhook endpoint points; delivered in-process, never over a network. */
 const WEBHOOK_URL = 'http://link-checkout.sandbox/api/webhook';
@@ -23,7 +24,7 @@ export interface SandboxServer {
    * hosted Checkout pages and Payment Links. Known once the server listens.
    */
   setPublicOrigin(origin: string): void;
-  /** Lets queued webhook deliveries land, then closes the store. */
+  /** Lets queued webhook deliveries land, saves the emulator's state (with stateDir), then closes the store. */
   close(): Promise<void>;
 }
 
@@ -31,13 +32,22 @@ export interface SandboxServer {
  * The product server wired to the offline sandbox: its `stripe` SDK talks to the emulator
  * in-process, and the emulator's webhooks are delivered straight to its webhook route.
  */
-export async function createSandboxServer(options: { catalog: Catalog; store?: Store; pricing?: Partial<PricingOptions>; config?: Partial<ServerConfig> }): Promise<SandboxServer> {
+export async function createSandboxServer(options: {
+  catalog: Catalog;
+  store?: Store;
+  pricing?: Partial<PricingOptions>;
+  config?: Partial<ServerConfig>;
+  /** Keep the emulator's state here across restarts (e.g. `${DATA_DIR}/sandbox`); in memory without. */
+  stateDir?: string;
+}): Promise<SandboxServer> {
   const store = options.store ?? (await createPgliteStore());
   let serverApp: Hono | undefined;
   const emulator = createStripeEmulator({
     deliver: async (request) => (serverApp ? serverApp.fetch(request) : new Response('server not ready', { status: 503 })),
+    ...(options.stateDir ? { stateStore: directoryStateStore(options.stateDir) } : {}),
   });
-  const endpoint = emulator.addWebhookEndpoint(WEBHOOK_URL);
+  // Restored state already has this endpoint (and the secret the server must keep trusting).
+  const endpoint = emulator.ensureWebhookEndpoint(WEBHOOK_URL);
   serverApp = createApp({
     stripe: emulator.stripeClient(),
     store,
@@ -65,7 +75,7 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
       emulator.state.publicBaseUrl = new URL('/sandbox/stripe', origin).href;
     },
     async close() {
-      await emulator.webhooksIdle();
+      await emulator.close();
       await store.close();
     },
   };

@@ -57,7 +57,8 @@ export async function createSessionOrder({ stripe, store }: Pick<AppDeps, 'strip
     metadata,
   } as Stripe.Checkout.SessionCreateParams;
   if (request.mode === 'setup') {
-    Object.assign(params, { currency: order.currency, setup_intent_data: { metadata } });
+    // Without a Customer, Checkout makes none in setup mode, and the method would be saved to nobody.
+    Object.assign(params, { currency: order.currency, setup_intent_data: { metadata }, ...(request.customer ? {} : { customer_creation: 'always' }) });
   } else {
     const recurring = quote!.interval ? { recurring: { interval: quote!.interval } } : {};
     params.line_items = [{ quantity: 1, price_data: { currency: quote!.currency, unit_amount: quote!.amount, product_data: { name: quote!.name }, ...recurring } }];

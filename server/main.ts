@@ -3,7 +3,7 @@
  * store, serves the API, the built widget and the demo. The only Node-specific file of server/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -40,9 +40,13 @@ const store = await createPgliteStore(dataDir);
 const app = new Hono();
 let onListening = (_origin: string) => {};
 let stripeClient: Stripe;
+let closeSandbox = async () => {};
 if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
-  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv });
+  // The emulator's state lives beside the store, so a demo order survives a restart in both.
+  const stateDir = env.SANDBOX_DATA_DIR ?? join(dirname(dataDir), 'sandbox');
+  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv, stateDir });
+  closeSandbox = () => sandbox.emulator.close();
   onListening = (origin) => sandbox.setPublicOrigin(origin);
   stripeClient = sandbox.emulator.stripeClient();
   app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
@@ -84,6 +88,8 @@ if (reconcileEvery > 0) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    store.close().finally(() => process.exit(0));
+    closeSandbox()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   });
 }
