@@ -5,7 +5,7 @@ import { readJsonObject, receiptEmail } from '../checkout-request.ts';
 import { createSessionOrder } from '../checkout-sessions.ts';
 import { createCustomerSession } from '../customer-sessions.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, fromStripeError, invalidRequest, sendError } from '../errors.ts';
+import { ApiError, invalidRequest, sendError } from '../errors.ts';
 import { parseQuoteRequest } from '../pricing/index.ts';
 
 const ATTEMPT_ID = /^[A-Za-z0-9_-]{8,100}$/;
@@ -63,14 +63,13 @@ export function sessionRoutes({ stripe, store, pricing, reconciler }: AppDeps) {
       if (quote.elements.captureMethod || quote.elements.setupFutureUsage) {
         throw invalidRequest('parameter_unsupported', 'capture and save work with ui="elements" only.', quote.elements.captureMethod ? 'capture' : 'save');
       }
-      // A setup saves the method on a Customer; Checkout makes none for it unless asked to.
-      const customer = quote.customer ?? (quote.mode === 'setup' ? await setupCustomer(request) : undefined);
+      // A returning customer's session is theirs; otherwise Checkout makes the Customer on completion.
       const { order, session } = await createSessionOrder({ stripe, store }, {
         mode: quote.mode,
         ui: request.ui,
         attemptId: request.attemptId,
         quote,
-        customer,
+        customer: quote.customer,
         email: request.email,
         returnUrl: () => request.returnUrl,
       });
@@ -100,17 +99,4 @@ export function sessionRoutes({ stripe, store, pricing, reconciler }: AppDeps) {
       const body: CustomerSessionResponse = { clientSecret: await createCustomerSession(stripe, customer) };
       return c.json(body);
     });
-
-  /** One Customer per attempt, so a retried press makes one. */
-  async function setupCustomer(request: CheckoutSessionRequest): Promise<string> {
-    try {
-      const customer = await stripe.customers.create(
-        { ...(request.email ? { email: request.email } : {}), metadata: { source: 'link-checkout setup session' } },
-        { idempotencyKey: `link-checkout:session-customer:${request.attemptId}` },
-      );
-      return customer.id;
-    } catch (err) {
-      throw fromStripeError(err);
-    }
-  }
 }
