@@ -44,6 +44,12 @@ export interface QuoteRequest {
    * customer to authenticate (its recovery page). The order's amount is the price.
    */
   order?: string;
+  /**
+   * A returning customer: their Customer id and the shop's signature of it (`link-checkout sign
+   * --customer`). Checked on every request; the intent is then made for that Customer.
+   */
+  customer?: string;
+  customerSignature?: string;
 }
 
 /**
@@ -73,6 +79,13 @@ export interface Quote {
   /** Open amounts only: the range the shopper may choose in, minor units. */
   range?: { min: number; max: number };
   elements: ElementsIntentOptions;
+  /** The returning customer the request named, once its signature was checked. */
+  customer?: string;
+  /**
+   * An order page (`order`) for a Checkout Session the shop sent: the customer completes that
+   * session, embedded (its client secret) or on Stripe's page (its url), instead of Elements.
+   */
+  checkoutSession?: { ui: 'embedded'; clientSecret: string } | { ui: 'hosted'; url: string };
 }
 
 /** POST /api/checkout. The quote fields are checked again; the price is the server's. */
@@ -120,6 +133,54 @@ export interface PaymentLookup {
   status: string;
   subscriptionId?: string;
   customerId?: string;
+}
+
+/** How <link-checkout> takes the payment: Elements on the page, or a Stripe Checkout Session. */
+export type CheckoutUi = 'elements' | 'embedded' | 'hosted';
+
+/**
+ * POST /api/checkout-sessions: a Checkout Session for the quote's claims (the price rules decide),
+ * shown embedded in the page or on Stripe's hosted page. A retry with the same `attemptId` makes
+ * the same order and the same session.
+ */
+export interface CheckoutSessionRequest extends QuoteRequest {
+  ui: Exclude<CheckoutUi, 'elements'>;
+  attemptId: string;
+  /** The page to come back to (http or https); `session_id` is added to it. */
+  returnUrl: string;
+  /** Prefills Checkout's email. */
+  email?: string;
+}
+
+export interface CheckoutSessionResponse {
+  orderId: string;
+  sessionId: string;
+  /** Hosted: where to send the customer. */
+  url?: string;
+  /** Embedded: what Stripe.js mounts. */
+  clientSecret?: string;
+}
+
+/** GET /api/checkout-sessions/:sessionId: the order a returning session belongs to. No personal data. */
+export interface CheckoutSessionLookup extends PaymentLookup {
+  /** What was bought, for the thanks: the order's name and amount (minor units). */
+  name: string | null;
+  amount: number;
+  currency: string;
+  paymentIntentId?: string;
+  setupIntentId?: string;
+}
+
+/**
+ * POST /api/customer-sessions: a CustomerSession for a returning customer the shop signed, so the
+ * Payment Element shows their saved payment methods (seed 002 § Save and retrieve customer payment methods).
+ */
+export interface CustomerSessionRequest {
+  customer: string;
+  customerSignature: string;
+}
+export interface CustomerSessionResponse {
+  clientSecret: string;
 }
 
 export type ErrorType =

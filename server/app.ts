@@ -7,6 +7,7 @@ import { ApiError, sendError } from './errors.ts';
 import { adminRoutes } from './admin/index.ts';
 import { createReconciler } from './reconciler.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { webhookRoutes } from './routes/webhook.ts';
 
@@ -33,6 +34,7 @@ export function createApp(given: AppDeps) {
 
   app.route('/', storefrontRoutes(deps));
   app.route('/', checkoutRoutes(deps));
+  app.route('/', sessionRoutes(deps));
   app.route('/', webhookRoutes(deps));
   app.use('/admin/api/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, tooLarge) }));
   app.route('/', adminRoutes(deps));

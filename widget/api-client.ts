@@ -2,6 +2,11 @@ import type {
   ApiErrorBody,
   CheckoutRequest,
   CheckoutResponse,
+  CheckoutSessionLookup,
+  CheckoutSessionRequest,
+  CheckoutSessionResponse,
+  CustomerSessionRequest,
+  CustomerSessionResponse,
   ErrorDetail,
   PaymentLookup,
   PublicConfig,
@@ -32,7 +37,7 @@ export class CheckoutError extends Error {
 }
 
 export interface ApiClientOptions {
-  /** How often a POST /api/checkout that never reached the server is sent again. */
+  /** How often a POST that never reached the server is sent again. */
   retries?: number;
   /** Wait before retry n is `retryDelayMs * n`. */
   retryDelayMs?: number;
@@ -72,20 +77,36 @@ export class ApiClient {
     return this.request<PaymentLookup>(`api/payments/${encodeURIComponent(intentId)}`);
   }
 
+  /** One press of Pay (Elements). */
+  checkout(checkoutRequest: CheckoutRequest): Promise<CheckoutResponse> {
+    return this.post<CheckoutResponse>('api/checkout', checkoutRequest);
+  }
+
+  /** One press of Pay with Stripe Checkout (`ui` hosted or embedded). */
+  createCheckoutSession(sessionRequest: CheckoutSessionRequest): Promise<CheckoutSessionResponse> {
+    return this.post<CheckoutSessionResponse>('api/checkout-sessions', sessionRequest);
+  }
+
+  /** The order a Checkout Session belongs to (its return page). */
+  getCheckoutSession(sessionId: string): Promise<CheckoutSessionLookup> {
+    return this.request<CheckoutSessionLookup>(`api/checkout-sessions/${encodeURIComponent(sessionId)}`);
+  }
+
+  /** A CustomerSession for the returning customer the shop signed. */
+  createCustomerSession(customerRequest: CustomerSessionRequest): Promise<CustomerSessionResponse> {
+    return this.post<CustomerSessionResponse>('api/customer-sessions', customerRequest);
+  }
+
   /**
-   * Sends one press of Pay. When no answer arrived (fetch threw), the server failed (5xx), or the
-   * same attempt is still in progress (409), it is sent again with the same body: the server is
-   * idempotent on `attemptId`, so a retry cannot charge twice. Other answers are final.
+   * POSTs JSON. When no answer arrived (fetch threw), the server failed (5xx), or the same attempt
+   * is still in progress (409), it is sent again with the same body: the server is idempotent on
+   * `attemptId`, so a retry cannot charge twice. Other answers are final.
    */
-  async checkout(checkoutRequest: CheckoutRequest): Promise<CheckoutResponse> {
-    const init: RequestInit = {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(checkoutRequest),
-    };
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.request<CheckoutResponse>('api/checkout', init);
+        return await this.request<T>(path, init);
       } catch (error) {
         if (!isRetryable(error) || attempt >= this.retries) throw error;
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
@@ -110,6 +131,13 @@ export class ApiClient {
     if (response.ok && body !== undefined) return body as T;
     throw new CheckoutError(errorDetailOf(body, response.status), response.status);
   }
+}
+
+/** One id per press of Pay. crypto.randomUUID exists only in secure contexts; a CMS page on plain http still needs one. */
+export function newAttemptId(): string {
+  if (typeof crypto.randomUUID === 'function' && isSecureContext) return crypto.randomUUID();
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function isRetryable(error: unknown): boolean {

@@ -43,12 +43,19 @@ export class CheckoutElements {
     private readonly mounts: MountSlots,
     stripe: Stripe,
     private quote: Quote,
+    /** A returning customer's CustomerSession: the Payment Element lists their saved methods. */
+    private readonly customerSessionClientSecret?: string,
   ) {
     const inputs = (this.applied = snapshot(host));
     this.mode = quote.mode;
     this.amount = quote.elements.amount;
     // The server's options are Stripe's deferred-intent ones by construction (protocol ElementsIntentOptions).
-    const options = { ...quote.elements, appearance: appearanceFrom(host, inputs.theme), locale: inputs.locale || 'auto' } as StripeElementsOptionsMode;
+    const options = {
+      ...quote.elements,
+      ...(customerSessionClientSecret ? { customerSessionClientSecret } : {}),
+      appearance: appearanceFrom(host, inputs.theme),
+      locale: inputs.locale || 'auto',
+    } as StripeElementsOptionsMode;
     this.elements = stripe.elements(options);
   }
 
@@ -64,10 +71,11 @@ export class CheckoutElements {
   }
 
   /** Applies what changed since the last call; false when the group must be rebuilt instead. */
-  sync(quote: Quote): boolean {
+  sync(quote: Quote, customerSessionClientSecret?: string): boolean {
     const inputs = snapshot(this.host);
     const before = this.applied;
     if (quote.mode !== this.mode || structureOf(inputs) !== structureOf(before)) return false;
+    if (customerSessionClientSecret !== this.customerSessionClientSecret) return false;
     this.applied = inputs;
     const update: StripeElementsUpdateOptions = {};
     if (quote !== this.quote) {

@@ -1,15 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PaymentIntent, SetupIntent, Stripe, StripeError } from '@stripe/stripe-js';
-import type { CheckoutMode, CheckoutOutcome, ErrorDetail, PublicConfig, Quote, SuccessDetail } from '../protocol/index.ts';
-import { ApiClient, CheckoutError } from './api-client.ts';
+import type { PaymentIntent, SetupIntent, Stripe } from '@stripe/stripe-js';
+import type { CheckoutUi, ErrorDetail, PublicConfig, Quote, SuccessDetail } from '../protocol/index.ts';
+import { ApiClient, CheckoutError, newAttemptId } from './api-client.ts';
 import { CheckoutElements } from './checkout-elements.ts';
 import { emit } from './events.ts';
 import { formatAmount } from './format.ts';
-import { quoteRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
-import { forShopper, NOT_COMPLETED } from './messages.ts';
+import { quoteRequestOf, sessionRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
+import { CustomerSessions } from './customer-session.ts';
+import type { SessionCheckout } from './link-checkout-session.ts';
+import { forShopper, NOT_COMPLETED, stripeErrorDetail } from './messages.ts';
 import type { MountSlots } from './mount-slots.ts';
-import { forgetReturnedIntent, returnedIntent } from './return-page.ts';
+import { outcomeOf, thanksFor } from './outcome.ts';
+import { forgetReturn, returnedOutcome, returnedSessionId } from './return-page.ts';
 import { loadStripeFor } from './stripe-loader.ts';
+
+/** The Checkout Session code, fetched the first time a page needs it. */
+let sessionModule: Promise<typeof import('./link-checkout-session.ts')> | undefined;
+const loadSessionModule = () => (sessionModule ??= import('./link-checkout-session.ts'));
 
 /**
  * `error` is a load failure nothing but new attributes (or a reload) can fix;
@@ -24,28 +31,11 @@ export interface CheckoutMessage {
 
 type FlowHost = ReactiveControllerHost & HTMLElement & CheckoutInputs;
 
-/** What an intent's status means for each mode; null: not done (declined, or authentication failed). */
-function outcomeOf(mode: CheckoutMode, status: string): CheckoutOutcome | null {
-  if (status === 'processing') return 'processing';
-  if (status === 'requires_capture' && mode === 'payment') return 'authorized';
-  if (status !== 'succeeded') return null;
-  return mode === 'setup' ? 'saved' : mode === 'subscription' ? 'active' : 'paid';
-}
-
-/** What the shopper reads once done; `%` is the amount. */
-const THANKS: Record<CheckoutOutcome, string> = {
-  paid: 'Payment of % received. Thank you!',
-  authorized: 'Payment of % authorized. Thank you!',
-  saved: 'Your payment details are saved. Thank you!',
-  active: 'Your subscription is active. Thank you!',
-  processing: 'Your payment of % is processing. Thank you!',
-};
-
 /**
- * The checkout state machine: load config, quote and Stripe; mount the Elements (checkout-elements);
- * apply attribute changes in place; then run each press of Pay through submit → ConfirmationToken
- * → server → next action, the same for every mode. It knows nothing of the sandbox: that
- * difference ends in stripe-loader.ts.
+ * The checkout state machine: load config, quote and Stripe; mount the Elements (checkout-elements)
+ * or a Checkout Session (link-checkout-session, `ui`); apply attribute changes in place; then run
+ * each press of Pay through submit → ConfirmationToken → server → next action, the same for every
+ * mode. It knows nothing of the sandbox: that difference ends in stripe-loader.ts.
  */
 export class CheckoutFlow implements ReactiveController {
   state: CheckoutState = 'loading';
@@ -63,6 +53,8 @@ export class CheckoutFlow implements ReactiveController {
   private server: string | undefined;
   private stripe: Stripe | undefined;
   private group: CheckoutElements | undefined;
+  private session: SessionCheckout | undefined;
+  private readonly customerSessions = new CustomerSessions();
   private quoteKey = '';
   /** Set synchronously on press, so a second click in the same tick is refused too. */
   private inFlight = false;
@@ -98,7 +90,19 @@ export class CheckoutFlow implements ReactiveController {
   }
 
   get canPay(): boolean {
-    return !this.inFlight && (this.state === 'ready' || this.state === 'failed');
+    return !this.inFlight && (this.state === 'ready' || this.state === 'failed') && !this.session?.mounted;
+  }
+
+  /** Elements, or a Checkout Session: the `ui` attribute's, or the one an order page must complete. */
+  get ui(): CheckoutUi {
+    const given = this.quote?.checkoutSession?.ui;
+    const ui = this.host.ui;
+    return given ?? (ui === 'hosted' || ui === 'embedded' ? ui : 'elements');
+  }
+
+  /** Embedded Checkout is on the page: it has its own button, and the amount is fixed. */
+  get embeddedMounted(): boolean {
+    return this.session?.mounted ?? false;
   }
 
   /** The shopper typed an open amount (minor units); out-of-range values are refused. */
@@ -126,14 +130,16 @@ export class CheckoutFlow implements ReactiveController {
 
   /** One press of Pay. Ignored unless ready (or failed, to retry). */
   async pay(): Promise<void> {
-    const { stripe, group, api, quote, host } = this;
-    if (!this.canPay || !stripe || !group || !api || !quote) return;
+    const { stripe, group, session, api, quote, host } = this;
+    if (!this.canPay || !stripe || !(group || session) || !api || !quote) return;
     if (!emit(host, 'link-checkout-submit', { mode: quote.mode, amount: this.amount, currency: quote.currency })) return;
     this.inFlight = true;
     // One id per press; the api client reuses it for its network retries.
     const attemptId = newAttemptId();
     this.set('processing', { kind: 'status', text: 'Processing…' });
     try {
+      if (session) return await this.pressSession(session, quote);
+      if (!group) return;
       const { elements } = group;
       // Validates the fields and collects wallet data; must come before any other async work.
       const submitted = await elements.submit();
@@ -181,6 +187,14 @@ export class CheckoutFlow implements ReactiveController {
     }
   }
 
+  /** Hosted: off to Stripe's page (back from it, the page may come from the back-forward cache). Embedded: mounted. */
+  private async pressSession(session: SessionCheckout, quote: Quote): Promise<void> {
+    const ui = this.ui as 'hosted' | 'embedded';
+    await session.press(ui, quote);
+    if (ui === 'hosted') addEventListener('pageshow', () => this.set('ready', undefined), { once: true });
+    else this.set('ready', undefined);
+  }
+
   /** Brings config, quote, Stripe and the Elements in line with the attributes. */
   private async refresh(): Promise<void> {
     const { host } = this;
@@ -196,11 +210,22 @@ export class CheckoutFlow implements ReactiveController {
     const api = this.api!;
     const request = quoteRequestOf(host);
     const key = JSON.stringify(request);
-    if (!this.group) this.set('loading', undefined);
+    if (!this.group && !this.session) this.set('loading', undefined);
     try {
-      const [config, quote] = await Promise.all([
+      // A Checkout Session's return comes first: its order, once done, has no quote any more.
+      const sessionId = this.returnChecked ? null : returnedSessionId();
+      const wait = () => this.set('loading', { kind: 'status', text: 'Confirming with Stripe…' });
+      const sessionReturn = sessionId ? await (await loadSessionModule()).returnedSession(api, sessionId, snapshot(host), wait) : null;
+      if (!current()) return;
+      if (sessionReturn) forgetReturn();
+      if (sessionReturn && sessionReturn !== 'failed') {
+        Object.assign(this, { config: this.config ?? (await api.getConfig()), quote: sessionReturn.quote, amount: sessionReturn.quote.amount });
+        return this.succeed(sessionReturn.detail);
+      }
+      const [config, quote, customerSession] = await Promise.all([
         this.config ?? api.getConfig(),
         key === this.quoteKey && this.quote ? this.quote : api.getQuote(request),
+        this.customerSessions.secretFor(api, snapshot(host), this.ui),
       ]);
       if (!current()) return;
       if (quote !== this.quote) this.amount = quote.amount;
@@ -208,62 +233,53 @@ export class CheckoutFlow implements ReactiveController {
       host.requestUpdate(); // show the amount and the badge while Stripe loads
       const stripe = (this.stripe ??= await loadStripeFor(config, (path) => api.resolve(path)));
       if (!current()) return;
-      const returned = this.returnChecked ? null : await this.returnedOutcome(stripe, api, quote);
+      const notCompleted = { type: 'card_error' as const, code: 'payment_not_completed', message: NOT_COMPLETED };
+      const returned = sessionReturn ? notCompleted : this.returnChecked ? null : await returnedOutcome(stripe, api, quote);
       this.returnChecked = true;
       if (!current()) return;
       if (returned && 'orderId' in returned) return this.succeed(returned);
-      if (this.group?.sync(quote)) {
+      const ui = this.ui;
+      if (ui !== 'elements') {
+        this.group?.destroy();
+        this.group = undefined;
+        const { SessionCheckout } = await loadSessionModule();
+        const amount = (quote: Quote) => (quote.range ? this.amount : undefined);
+        const session = (this.session ??= new SessionCheckout(this.mounts, stripe, api, (ui, quote) => sessionRequestOf(host, ui, amount(quote), newAttemptId())));
+        if (!session.differs(ui, quote)) {
+          if (this.state === 'error') this.set('ready', undefined);
+          return;
+        }
+        this.set('loading', undefined);
+        await session.show(ui, quote);
+      } else if (this.group?.sync(quote, customerSession)) {
         if (this.state === 'error') this.set('ready', undefined);
         return;
+      } else {
+        this.session?.destroy();
+        this.session = undefined;
+        this.group?.destroy();
+        const group = (this.group = new CheckoutElements(host, this.mounts, stripe, quote, customerSession));
+        this.set('loading', undefined);
+        await group.mount();
       }
-      this.group?.destroy();
-      const group = (this.group = new CheckoutElements(host, this.mounts, stripe, quote));
-      this.set('loading', undefined);
-      await group.mount();
       if (!current()) return;
       this.set('ready', undefined);
       emit(host, 'link-checkout-ready');
       if (returned) this.fail(returned);
     } catch (cause) {
       if (!current()) return;
-      this.group?.destroy();
+      this.teardown();
       // No quote stands once the attributes fail to make one: the header must not name the old item.
-      this.group = this.quote = undefined;
+      this.quote = undefined;
       this.quoteKey = '';
       this.fail(CheckoutError.from(cause).detail, 'error');
     }
   }
 
-  /**
-   * When this page is the return_url of a redirect-based payment this checkout made, its outcome:
-   * done means no form at all (paying again would charge twice); failed shows why, above the form.
-   */
-  private async returnedOutcome(stripe: Stripe, api: ApiClient, quote: Quote): Promise<SuccessDetail | ErrorDetail | null> {
-    const returned = returnedIntent();
-    if (!returned) return null;
-    // Several checkouts may share a page: only the one that sold this purchase claims it.
-    const order = await api.getPayment(returned.intentId).catch(() => null);
-    if (!order || (order.item ?? '') !== (quote.item ?? '') || order.mode !== quote.mode) return null;
-    forgetReturnedIntent();
-    const setup = returned.intentId.startsWith('seti_');
-    const result = setup ? await stripe.retrieveSetupIntent(returned.clientSecret) : await stripe.retrievePaymentIntent(returned.clientSecret);
-    const intent = 'setupIntent' in result ? result.setupIntent : 'paymentIntent' in result ? result.paymentIntent : undefined;
-    const outcome = intent && outcomeOf(order.mode, intent.status);
-    if (outcome) {
-      const ids = setup ? { setupIntentId: returned.intentId } : { paymentIntentId: returned.intentId };
-      return { orderId: order.orderId, mode: order.mode, status: outcome, ...ids, subscriptionId: order.subscriptionId, customerId: order.customerId };
-    }
-    if (result.error) return forShopper(stripeErrorDetail(result.error), true);
-    const lastError = (intent as PaymentIntent | undefined)?.last_payment_error ?? (intent as SetupIntent | undefined)?.last_setup_error;
-    return forShopper({ type: 'card_error', code: lastError?.code ?? 'payment_not_completed', message: lastError?.message ?? NOT_COMPLETED }, true);
-  }
-
   private succeed(detail: SuccessDetail): void {
     this.orderId = detail.orderId;
     const amount = this.quote ? formatAmount(this.amount, this.quote.currency, this.host.locale || undefined) : '';
-    const thanks = THANKS[detail.status].replace('%', amount);
-    const text = detail.mode === 'setup' ? thanks : `${thanks} Your order is ${detail.orderId}.`;
-    this.set('succeeded', { kind: 'status', text });
+    this.set('succeeded', { kind: 'status', text: thanksFor(detail, amount) });
     for (const key of Object.keys(detail) as Array<keyof SuccessDetail>) if (detail[key] === undefined) delete detail[key];
     emit(this.host, 'link-checkout-success', detail);
   }
@@ -271,7 +287,8 @@ export class CheckoutFlow implements ReactiveController {
   private teardown(): void {
     this.generation++;
     this.group?.destroy();
-    this.group = undefined;
+    this.session?.destroy();
+    this.group = this.session = undefined;
   }
 
   private set(state: CheckoutState, message: CheckoutMessage | undefined): void {
@@ -284,19 +301,4 @@ export class CheckoutFlow implements ReactiveController {
     this.set(state, { kind: 'error', text: detail.message });
     emit(this.host, 'link-checkout-error', detail);
   }
-}
-
-function stripeErrorDetail(error: StripeError): ErrorDetail {
-  return {
-    type: error.type === 'api_connection_error' ? 'network_error' : error.type,
-    code: error.code ?? error.type,
-    message: error.message ?? NOT_COMPLETED,
-  };
-}
-
-/** crypto.randomUUID exists only in secure contexts; a CMS page on plain http still needs an id. */
-function newAttemptId(): string {
-  if (typeof crypto.randomUUID === 'function' && isSecureContext) return crypto.randomUUID();
-  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,4 +1,4 @@
-import type { QuoteRequest } from '../protocol/index.ts';
+import type { CheckoutSessionRequest, QuoteRequest } from '../protocol/index.ts';
 
 /** Where the email comes from: the Link Authentication Element, the Payment Element, or the site. */
 export type EmailCollection = 'link' | 'payment' | 'none';
@@ -18,6 +18,14 @@ export interface CheckoutInputs {
   amountEditable: boolean;
   capture: string;
   save: string;
+  /** An existing order to complete (its page, `/pay/:orderId`). */
+  order: string;
+  // A returning customer: signed by the shop, or a CustomerSession the site made itself.
+  customer: string;
+  customerSignature: string;
+  customerSessionClientSecret: string;
+  /** `elements` (default), `embedded` or `hosted`: a Stripe Checkout Session instead of Elements. */
+  ui: string;
   // Prefill.
   customerEmail: string;
   customerName: string;
@@ -44,7 +52,7 @@ export interface CheckoutInputs {
  */
 export const DEFAULTS: Omit<CheckoutInputs, 'server'> = {
   item: '', mode: '', amount: undefined, currency: '', signature: '', label: '', interval: '', amountEditable: false,
-  capture: '', save: '', customerEmail: '', customerName: '', customerPhone: '', addressLine1: '', addressLine2: '',
+  capture: '', save: '', order: '', customer: '', customerSignature: '', customerSessionClientSecret: '', ui: 'elements', customerEmail: '', customerName: '', customerPhone: '', addressLine1: '', addressLine2: '',
   addressCity: '', addressState: '', addressPostalCode: '', addressCountry: '', emailCollection: 'link',
   address: 'shipping', allowedCountries: '', collectPhone: false, theme: 'stripe', layout: 'tabs', locale: '',
 };
@@ -70,9 +78,18 @@ export function quoteRequestOf(host: CheckoutInputs): QuoteRequest {
     amountEditable: inputs.amountEditable || undefined,
     capture: inputs.capture,
     save: inputs.save,
+    order: inputs.order,
+    customer: inputs.customer,
+    customerSignature: inputs.customerSignature,
   };
   for (const key of Object.keys(request)) if (request[key] === '' || request[key] === undefined) delete request[key];
   return request as QuoteRequest;
+}
+
+/** POST /api/checkout-sessions for the inputs: their claims, the open amount chosen, and this page to come back to. */
+export function sessionRequestOf(host: CheckoutInputs, ui: 'embedded' | 'hosted', amount: number | undefined, attemptId: string): CheckoutSessionRequest {
+  const email = snapshot(host).customerEmail;
+  return { ...quoteRequestOf(host), ...(amount === undefined ? {} : { amount }), ui, attemptId, returnUrl: location.href, ...(email ? { email } : {}) };
 }
 
 export function quoteQuery(request: QuoteRequest): string {

@@ -42,6 +42,7 @@ const MODULE_ORIGIN = (() => {
  * @slot link-authentication - Filled by the element itself with the Link Authentication mount point.
  * @slot address - Filled by the element itself with the Address Element mount point.
  * @slot payment - Filled by the element itself with the Payment Element mount point.
+ * @slot checkout - Filled by the element itself with the embedded Checkout mount point (`ui="embedded"`).
  *
  * @csspart header - Row with the item name and the badge.
  * @csspart item-name - The quoted item's name.
@@ -50,7 +51,7 @@ const MODULE_ORIGIN = (() => {
  * @csspart amount-input - The open-amount input itself.
  * @csspart loading - The loading indicator.
  * @csspart fields - Wrapper around the Stripe Elements.
- * @csspart pay-button - The Pay button.
+ * @csspart pay-button - The Pay button (with `ui="hosted"`: to Stripe's page; hidden once embedded Checkout shows its own).
  * @csspart message - The live region with status and error messages.
  *
  * @cssprop [--link-checkout-accent=#635bff] - Pay button and Stripe primary colour.
@@ -87,6 +88,11 @@ export class LinkCheckout extends LitElement {
     amountEditable: { type: Boolean, attribute: 'amount-editable' },
     capture: {},
     save: {},
+    ui: {},
+    order: {},
+    customer: {},
+    customerSignature: { attribute: 'customer-signature' },
+    customerSessionClientSecret: { attribute: 'customer-session-client-secret' },
     customerEmail: { attribute: 'customer-email' },
     customerName: { attribute: 'customer-name' },
     customerPhone: { attribute: 'customer-phone' },
@@ -160,6 +166,31 @@ export class LinkCheckout extends LitElement {
    * @default ''
    */
   declare save: string;
+  /**
+   * `elements` (default: Stripe Elements in the page), `embedded` (Stripe's embedded Checkout in the page) or `hosted` (a button to Stripe's Checkout page). The last two run a Checkout Session and come back to this page.
+   * @default 'elements'
+   */
+  declare ui: string;
+  /**
+   * An order to complete (`ord_…`), e.g. an off-session charge the bank wants the customer to authenticate, or a Checkout Session the shop sent; its page is `/pay/:orderId`.
+   * @default ''
+   */
+  declare order: string;
+  /**
+   * A returning customer's Customer id (`cus_…`), with `customer-signature`: the Payment Element lists their saved payment methods and the payment is theirs.
+   * @default ''
+   */
+  declare customer: string;
+  /**
+   * The shop's signature of `customer` (`npx link-checkout sign --customer cus_…`). Without a valid one nothing is shown or created.
+   * @default ''
+   */
+  declare customerSignature: string;
+  /**
+   * A CustomerSession client secret the site's own backend made for a returning customer: the Payment Element lists their saved payment methods.
+   * @default ''
+   */
+  declare customerSessionClientSecret: string;
   /**
    * Prefill: the email (Link looks it up at once).
    * @default ''
@@ -341,8 +372,9 @@ export class LinkCheckout extends LitElement {
         <slot name="link-authentication"></slot>
         <slot name="address"></slot>
         <slot name="payment"></slot>
+        <slot name="checkout"></slot>
       </div>
-      ${state === 'error'
+      ${state === 'error' || !this.hasOwnButton()
         ? nothing
         : html`<button
             part="pay-button"
@@ -381,18 +413,25 @@ export class LinkCheckout extends LitElement {
         max=${range.max / unit}
         step=${1 / unit}
         .value=${String(this.flow.amount / unit)}
-        ?disabled=${this.flow.state === 'processing' || this.isDisabled}
+        ?disabled=${this.flow.state === 'processing' || this.flow.embeddedMounted || this.isDisabled}
         @input=${onInput}
     /></label>`;
   }
 
+  /** Embedded Checkout brings its own button; ours only takes an open amount to it first, or says it is done. */
+  private hasOwnButton(): boolean {
+    const { ui, quote, state, embeddedMounted } = this.flow;
+    return ui !== 'embedded' || state === 'succeeded' || (Boolean(quote?.range) && !embeddedMounted);
+  }
+
   private payLabel(): string {
-    const { state, quote, amount } = this.flow;
+    const { state, quote, amount, ui } = this.flow;
     if (state === 'processing') return 'Processing…';
     if (state === 'succeeded') return quote?.mode === 'setup' ? 'Saved' : quote?.mode === 'subscription' ? 'Subscribed' : 'Paid';
-    if (!quote) return 'Pay';
-    if (quote.mode === 'setup') return 'Save payment details';
-    const price = formatAmount(amount, quote.currency, this.locale || undefined);
-    return quote.mode === 'subscription' ? `Subscribe ${price}/${quote.interval}` : `Pay ${price}`;
+    // Embedded Checkout has its own button; ours shows it once the shopper chose the amount.
+    if (ui === 'embedded') return 'Continue';
+    const price = quote && formatAmount(amount, quote.currency, this.locale || undefined);
+    const label = !quote ? 'Pay' : quote.mode === 'setup' ? 'Save payment details' : quote.mode === 'subscription' ? `Subscribe ${price}/${quote.interval}` : `Pay ${price}`;
+    return ui === 'hosted' ? `${label} with Stripe` : label;
   }
 }

@@ -1,3 +1,4 @@
+import type { StripeError } from '@stripe/stripe-js';
 import type { ErrorDetail } from '../protocol/index.ts';
 
 export const NOT_COMPLETED = 'The payment was not completed. Please try again or use another payment method.';
@@ -23,4 +24,13 @@ export function forShopper(detail: ErrorDetail, fromStripe: boolean): ErrorDetai
   if (trusted) return detail;
   console.warn(`<link-checkout>: ${detail.code}: ${detail.message}`);
   return { ...detail, message: plain ?? (detail.type === 'network_error' ? 'The payment service could not be reached. Check your connection and try again.' : NOT_COMPLETED) };
+}
+
+/** A Stripe.js error in our ErrorDetail shape; a failed connection to Stripe is a network error. */
+export function stripeErrorDetail(error: StripeError): ErrorDetail {
+  return {
+    type: error.type === 'api_connection_error' ? 'network_error' : error.type,
+    code: error.code ?? error.type,
+    message: error.message ?? NOT_COMPLETED,
+  };
 }

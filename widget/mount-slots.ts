@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** The Stripe Elements <link-checkout> mounts, by slot name, in mounting order. */
-export const MOUNT_NAMES = ['link-authentication', 'address', 'payment'] as const;
-export type MountName = (typeof MOUNT_NAMES)[number];
+/** What <link-checkout> mounts, by slot name: the Stripe Elements, or embedded Checkout. */
+export type MountName = 'link-authentication' | 'address' | 'payment' | 'checkout';
 
 let relayCounter = 0;
 

@@ -1,11 +1,11 @@
 import type { IntentStatus } from '../../protocol/index.ts';
-import { customerFor, idempotencyKeyFor, orderMetadata, type ModeHandler } from './context.ts';
+import { idempotencyKeyFor, intentCustomer, orderMetadata, type ModeHandler } from './context.ts';
 
 /** A one-time payment: captured now or (capture="manual") authorized for later, saving the method when asked. */
 export const payment: ModeHandler = async (context) => {
   const { stripe, quote, request, email } = context;
   const { captureMethod, setupFutureUsage, excludedPaymentMethodTypes } = quote.elements;
-  const customer = setupFutureUsage ? await customerFor(context) : undefined;
+  const customer = await intentCustomer(context, Boolean(setupFutureUsage));
   const intent = await stripe.paymentIntents.create(
     {
       amount: quote.amount,
@@ -16,7 +16,8 @@ export const payment: ModeHandler = async (context) => {
       metadata: orderMetadata(context),
       excluded_payment_method_types: excludedPaymentMethodTypes,
       ...(captureMethod ? { capture_method: captureMethod } : {}),
-      ...(setupFutureUsage ? { setup_future_usage: setupFutureUsage, customer } : {}),
+      ...(customer ? { customer } : {}),
+      ...(setupFutureUsage ? { setup_future_usage: setupFutureUsage } : {}),
       ...(email ? { receipt_email: email } : {}),
     },
     { idempotencyKey: idempotencyKeyFor(request.attemptId) },

@@ -1,7 +1,7 @@
 import type { CheckoutMode, ElementsIntentOptions, Quote, QuoteRequest } from '../../protocol/index.ts';
 import { invalidRequest } from '../errors.ts';
 import type { Catalog } from './catalog.ts';
-import { verifyPrice } from './signature.ts';
+import { verifyCustomer, verifyPrice } from './signature.ts';
 
 export { parseCatalog, type Catalog, type CatalogEntry } from './catalog.ts';
 export { parseQuoteRequest } from './request.ts';
@@ -24,6 +24,12 @@ export interface PriceRules {
    * `checkout`: the shopper's final word, so an open amount must be there and in range.
    */
   quote(request: QuoteRequest, phase?: 'quote' | 'checkout'): Promise<PricedQuote>;
+  /**
+   * The returning customer a request names (`customer` + `customerSignature`), once the shop's
+   * signature of it is checked; undefined when it names none. Throws an ApiError otherwise, so
+   * nothing is made for a Customer the shop did not sign.
+   */
+  customer(request: Pick<QuoteRequest, 'customer' | 'customerSignature'>): Promise<string | undefined>;
 }
 
 /** A quote the price rules made (an existing order's quote is the recovery page's). */
@@ -67,7 +73,18 @@ function elementsOptions(mode: CheckoutMode, amount: number, currency: string, r
  * amount is a claim these check, never a price.
  */
 export function createPriceRules({ catalog, signingSecret, openAmounts = {} }: PricingOptions): PriceRules {
+  async function customer({ customer, customerSignature }: QuoteRequest): Promise<string | undefined> {
+    if (customer === undefined && customerSignature === undefined) return undefined;
+    if (customer === undefined) throw invalidRequest('parameter_missing', 'customer-signature needs the customer it signs.', 'customer');
+    if (!signingSecret) throw invalidRequest('signed_customers_unavailable', 'This shop does not take returning-customer references (no signing secret is configured).', 'customer');
+    if (!customerSignature) throw invalidRequest('customer_signature_missing', 'A returning customer must be signed by the shop (`link-checkout sign --customer`).', 'customerSignature');
+    if (!(await verifyCustomer(signingSecret, customer, customerSignature))) {
+      throw invalidRequest('customer_signature_mismatch', 'This customer reference was not signed by the shop, so no saved payment details can be shown. Nothing was created.', 'customerSignature');
+    }
+    return customer;
+  }
   return {
+    customer,
     async quote(request, phase = 'quote') {
       const { item, amount, currency, signature, label, interval, amountEditable } = request;
       let quote: Omit<PricedQuote, 'elements'>;
@@ -120,7 +137,8 @@ export function createPriceRules({ catalog, signingSecret, openAmounts = {} }: P
       } else {
         throw invalidRequest('parameter_missing', 'Say what to buy: an item, a signed amount or an editable amount.', 'item');
       }
-      return { ...quote, elements: elementsOptions(quote.mode, quote.amount, quote.currency, request) };
+      const returning = await customer(request);
+      return { ...quote, elements: elementsOptions(quote.mode, quote.amount, quote.currency, request), ...(returning ? { customer: returning } : {}) };
     },
   };
 }

@@ -63,5 +63,14 @@ export function parseQuoteRequest(raw: Record<string, unknown>): QuoteRequest {
     if (typeof raw.order !== 'string' || !/^ord_[A-Za-z0-9]{1,40}$/.test(raw.order)) throw invalidRequest('parameter_invalid', 'order must be an order id (ord_…).', 'order');
     request.order = raw.order;
   }
+  const { customer, customerSignature } = raw;
+  if (customer !== undefined && customer !== null && customer !== '') {
+    if (typeof customer !== 'string' || !/^cus_[A-Za-z0-9]{1,100}$/.test(customer)) throw invalidRequest('parameter_invalid', 'customer must be a Customer id (cus_…).', 'customer');
+    request.customer = customer;
+  }
+  if (customerSignature !== undefined && customerSignature !== null && customerSignature !== '') {
+    if (typeof customerSignature !== 'string' || customerSignature.length > 200) throw invalidRequest('signature_invalid', 'customerSignature is malformed.', 'customerSignature');
+    request.customerSignature = customerSignature;
+  }
   return request;
 }

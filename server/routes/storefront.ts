@@ -3,11 +3,11 @@ import type { PaymentLookup, PublicConfig } from '../../protocol/index.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Order } from '../store/types.ts';
 import { ApiError } from '../errors.ts';
-import { orderQuote, recoverableOrder } from '../intents/recover.ts';
+import { quoteForOrder } from '../intents/recover.ts';
 import { parseQuoteRequest } from '../pricing/index.ts';
 
 /** Read-only routes the widget calls before and after a payment. Nothing secret leaves here. */
-export function storefrontRoutes({ store, pricing, config, reconciler }: AppDeps) {
+export function storefrontRoutes({ stripe, store, pricing, config, reconciler }: AppDeps) {
   // A pending order read long after its checkout asks Stripe, in case its webhook never came.
   const fresh = async (order: Order | null) => (order && reconciler ? reconciler.order(order) : order);
   return new Hono()
@@ -21,7 +21,7 @@ export function storefrontRoutes({ store, pricing, config, reconciler }: AppDeps
     })
     .get('/api/quote', async (c) => {
       const request = parseQuoteRequest(c.req.query());
-      return c.json(request.order ? orderQuote(await recoverableOrder(store, request.order)) : await pricing.quote(request));
+      return c.json(request.order ? await quoteForOrder({ stripe, store }, request.order) : await pricing.quote(request));
     })
     .get('/api/payments/:intentId', async (c) => {
       // A PaymentIntent or SetupIntent id, as a redirect-based method's return_url carries it.

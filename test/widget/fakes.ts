@@ -19,6 +19,15 @@ export interface FakeElement {
   emit(event: string, payload?: unknown): void;
 }
 
+export interface FakeEmbeddedCheckout {
+  clientSecret: string;
+  target?: HTMLElement;
+  destroyed: boolean;
+  mount(target: HTMLElement): void;
+  unmount(): void;
+  destroy(): void;
+}
+
 /** A deferred value a test resolves when it wants a Stripe call to finish. */
 export function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -45,6 +54,8 @@ export class FakeStripe {
   handleNextAction: (options: { clientSecret: string }) => Promise<any> = async () => ({
     paymentIntent: { id: 'pi_test_1', status: 'succeeded' },
   });
+  /** Embedded Checkout instances, as `createEmbeddedCheckoutPage` made them. */
+  readonly embedded: FakeEmbeddedCheckout[] = [];
 
   element(type: string): FakeElement {
     const found = this.created.find((element) => element.type === type && !element.destroyed);
@@ -127,6 +138,30 @@ export class FakeStripe {
         fake.log.push(`handleNextAction ${options.clientSecret}`);
         return fake.handleNextAction(options);
       },
+      createEmbeddedCheckoutPage: async (options: { clientSecret?: string }) => {
+        fake.log.push(`createEmbeddedCheckoutPage ${options.clientSecret}`);
+        // Stripe.js: one embedded Checkout at a time.
+        if (fake.embedded.some((checkout) => !checkout.destroyed)) throw new Error('Only one Embedded Checkout may exist at a time');
+        const checkout: FakeEmbeddedCheckout = {
+          clientSecret: options.clientSecret ?? '',
+          destroyed: false,
+          mount(target: HTMLElement) {
+            if (target.getRootNode() instanceof ShadowRoot) throw new Error('Cannot mount in a ShadowRoot');
+            fake.log.push('mount checkout');
+            checkout.target = target;
+            target.append(Object.assign(document.createElement('div'), { className: 'fake-checkout', style: 'height: 20px' }));
+          },
+          unmount() {
+            checkout.target?.replaceChildren();
+          },
+          destroy() {
+            checkout.destroyed = true;
+            checkout.target?.replaceChildren();
+          },
+        };
+        fake.embedded.push(checkout);
+        return checkout;
+      },
     };
   }
 }
@@ -170,6 +205,8 @@ export function json(body: unknown, status = 200): Response {
 export interface FetchStub {
   /** Checkout request bodies, in order. */
   checkouts: any[];
+  /** Every POST, in order: its path and JSON body. */
+  posts: Array<{ path: string; body: any }>;
   routes: Record<string, Route>;
   restore(): void;
 }
@@ -179,6 +216,7 @@ export function stubFetch(log: string[], routes: Record<string, Route> = {}): Fe
   const original = window.fetch;
   const stub: FetchStub = {
     checkouts: [],
+    posts: [],
     routes: {
       'GET /api/config': () => json(CONFIG),
       'GET /api/quote': ({ url }) => json(quote({ item: url.searchParams.get('item') ?? 'tshirt' })),
@@ -196,6 +234,7 @@ export function stubFetch(log: string[], routes: Record<string, Route> = {}): Fe
     log.push(key);
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     if (key === 'POST /api/checkout') stub.checkouts.push(body);
+    if (method === 'POST') stub.posts.push({ path: url.pathname, body });
     const route = stub.routes[key];
     return route ? route({ url, init, body }) : json({ error: { type: 'invalid_request_error', code: 'not_found', message: 'nope' } }, 404);
   };
