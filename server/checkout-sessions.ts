@@ -22,6 +22,7 @@ export interface SessionRequest {
 function returnUrlWithSession(returnUrl: string): string {
   // Stripe fills {CHECKOUT_SESSION_ID} in; it must stay unescaped.
   const url = new URL(returnUrl);
+  url.hash = '';
   url.searchParams.delete('session_id');
   return `${url.href}${url.search ? '&' : '?'}session_id={CHECKOUT_SESSION_ID}`;
 }
