@@ -251,3 +251,14 @@ test('unknown customer on create -> 404 with param customer, no intent created',
   assert.equal(err.param, 'customer');
   assert.equal(emu.state.paymentIntents.size, 0);
 });
+
+test('a saved method cannot pay an intent without its Customer; with the Customer it can', async () => {
+  const { stripe } = harness();
+  const customer = await stripe.customers.create({ email: 'owner@example.com' });
+  const method = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+  const err = await rejects(() => stripe.paymentIntents.create({ amount: 500, currency: 'usd', payment_method: method.id, confirm: true, return_url: 'https://shop.example/done' }));
+  assert.equal(err.statusCode, 400);
+  assert.equal(err.param, 'customer');
+  const paid = await stripe.paymentIntents.create({ amount: 500, currency: 'usd', customer: customer.id, payment_method: method.id, confirm: true, return_url: 'https://shop.example/done' });
+  assert.equal(paid.status, 'succeeded');
+});

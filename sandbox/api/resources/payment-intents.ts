@@ -95,6 +95,16 @@ export interface ConfirmOptions {
 }
 
 /** Confirms the intent; a decline is applied to the intent and then thrown as a 402 card_error. */
+/**
+ * A method saved on a Customer can only pay an intent for that Customer: Stripe refuses it on an
+ * intent with no `customer` (the exact wording is unverified; see NOTES.md § Confirm rules).
+ */
+function checkOwner(pi: Stripe.PaymentIntent, owner: string | null): void {
+  if (owner && !pi.customer) {
+    throw invalidRequest(`The provided PaymentMethod belongs to the Customer ${owner}. Pass customer=${owner} on the PaymentIntent to use it.`, { param: 'customer' });
+  }
+}
+
 export function confirmPaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, o: ConfirmOptions): void {
   if (!CONFIRMABLE.includes(pi.status)) {
     throw unexpectedState(
@@ -110,7 +120,9 @@ export function confirmPaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, o: Conf
   let pm: Stripe.PaymentMethod;
   if (o.confirmation_token) {
     // Checked before the token is used up, so a refused confirm leaves it usable.
-    checkPaymentMethodType(pi, usableConfirmationToken(ctx, o.confirmation_token).payment_method_preview?.type ?? 'card', 'PaymentIntent');
+    const preview = usableConfirmationToken(ctx, o.confirmation_token).payment_method_preview;
+    checkPaymentMethodType(pi, preview?.type ?? 'card', 'PaymentIntent');
+    checkOwner(pi, typeof preview?.customer === 'string' ? preview.customer : (preview?.customer?.id ?? null));
     const { token, paymentMethod } = consumeConfirmationToken(ctx, o.confirmation_token, { payment_intent: pi.id });
     pm = paymentMethod;
     if (token.shipping && !pi.shipping) pi.shipping = { ...token.shipping, carrier: null, tracking_number: null };
@@ -122,6 +134,7 @@ export function confirmPaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, o: Conf
     throw unexpectedState(pi, "You cannot confirm this PaymentIntent because it's missing a payment method. Pass confirmation_token or payment_method.");
   }
   checkPaymentMethodType(pi, pm.type, 'PaymentIntent');
+  checkOwner(pi, typeof pm.customer === 'string' ? pm.customer : (pm.customer?.id ?? null));
   if (pm.customer && pi.customer && pm.customer !== pi.customer) {
     throw invalidRequest('The provided PaymentMethod belongs to a different Customer than this PaymentIntent.', { param: 'payment_method' });
   }
