@@ -54,3 +54,10 @@ export function resolvePricing(env: Record<string, string | undefined>): { signi
     ...(env.OPEN_AMOUNTS !== undefined ? { openAmounts: parseOpenAmounts(env.OPEN_AMOUNTS) } : {}),
   };
 }
+
+/** DATABASE_URL must name a PostgreSQL server; anything else is a typo we should not guess about. */
+export function checkDatabaseUrl(value: string): string {
+  const url = value.trim();
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL.');
+  return url;
+}

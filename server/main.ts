@@ -9,9 +9,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp, handleNotFound } from './app.ts';
-import { resolvePricing, resolveStripeMode } from './env.ts';
+import { checkDatabaseUrl, resolvePricing, resolveStripeMode } from './env.ts';
 import { createPriceRules, parseCatalog } from './pricing/index.ts';
 import { createPgliteStore } from './store/pglite.ts';
+import { createPostgresStore } from './store/postgres.ts';
 
 const root = join(import.meta.dirname, '..');
 const env = process.env;
@@ -26,13 +27,25 @@ function orExit<T>(what: string, read: () => T): T {
   }
 }
 
+async function orExitAsync<T>(what: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    console.error(`link-checkout: ${what}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
 const mode = orExit('Stripe keys', () => resolveStripeMode(env));
 const pricingEnv = orExit('price settings', () => resolvePricing(env));
 const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
 const catalog = orExit(`catalog ${catalogFile}`, () => parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))));
-const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
-mkdirSync(dataDir, { recursive: true });
-const store = await createPgliteStore(dataDir);
+const store = await orExitAsync('database', async () => {
+  if (env.DATABASE_URL) return createPostgresStore(checkDatabaseUrl(env.DATABASE_URL));
+  const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
+  mkdirSync(dataDir, { recursive: true });
+  return createPgliteStore(dataDir);
+});
 
 const app = new Hono();
 let onListening = (_origin: string) => {};
