@@ -1,9 +1,15 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createApp, handleNotFound } from '../server/app.ts';
+import { ApiError, sendError } from '../server/errors.ts';
+import type { ApiGuards } from '../server/middleware/guards.ts';
 import { createPriceRules, signPrice, type Catalog, type PricingOptions } from '../server/pricing/index.ts';
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
 import { createStripeEmulator, type StripeEmulator } from './api/index.ts';
+
+/** Largest request body the mounted emulator reads. */
+export const SANDBOX_BODY_LIMIT = 256 * 1024;
 
 /** Where the emulator's webhook endpoint points; delivered in-process, never over a network. */
 const WEBHOOK_URL = 'http://link-checkout.sandbox/api/webhook';
@@ -31,7 +37,7 @@ export interface SandboxServer {
  * The product server wired to the offline sandbox: its `stripe` SDK talks to the emulator
  * in-process, and the emulator's webhooks are delivered straight to its webhook route.
  */
-export async function createSandboxServer(options: { catalog: Catalog; store?: Store; pricing?: Partial<PricingOptions> }): Promise<SandboxServer> {
+export async function createSandboxServer(options: { catalog: Catalog; store?: Store; pricing?: Partial<PricingOptions>; guards?: ApiGuards }): Promise<SandboxServer> {
   const store = options.store ?? (await createPgliteStore());
   let serverApp: Hono | undefined;
   const emulator = createStripeEmulator({
@@ -43,9 +49,12 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
     store,
     pricing: createPriceRules({ signingSecret: SANDBOX_SIGNING_SECRET, openAmounts: SANDBOX_OPEN_AMOUNTS, ...options.pricing, catalog: options.catalog }),
     config: { publishableKey: emulator.publishableKey, webhookSecret: endpoint.secret, sandbox: true },
+    ...(options.guards ? { guards: options.guards } : {}),
   });
 
   const app = new Hono();
+  // The emulator reads whole bodies; Stripe's own requests are small form posts.
+  app.use('/sandbox/stripe/*', bodyLimit({ maxSize: SANDBOX_BODY_LIMIT, onError: (c) => sendError(c, new ApiError(413, 'invalid_request_error', 'body_too_large', 'The request body is too large.')) }));
   app.route('/sandbox/stripe', emulator.app);
   // Sandbox-only, for the demo's signed-amount option: what `link-checkout sign --sandbox` prints.
   app.get('/sandbox/sign', async (c) => {

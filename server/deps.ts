@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { ApiGuards } from './middleware/guards.ts';
 import type { PriceRules } from './pricing/index.ts';
 import type { Store } from './store/types.ts';
 
@@ -15,4 +16,6 @@ export interface AppDeps {
   store: Store;
   pricing: PriceRules;
   config: ServerConfig;
+  /** CORS and rate limits of a deployment (main.ts); without them any origin may call, unlimited. */
+  guards?: ApiGuards;
 }

@@ -4,6 +4,13 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { parseQuoteRequest } from '../pricing/index.ts';
 
+/**
+ * Ids by their shape, checked before any query: anything else (a NUL byte, megabytes of junk)
+ * cannot name a row, so it gets the same 404 without reaching the database.
+ */
+const ORDER_ID = /^ord_[A-Za-z0-9]{1,64}$/;
+const INTENT_ID = /^(pi|seti)_[A-Za-z0-9_]{1,255}$/;
+
 /** Read-only routes the widget calls before and after a payment. Nothing secret leaves here. */
 export function storefrontRoutes({ store, pricing, config }: AppDeps) {
   return new Hono()
@@ -18,7 +25,8 @@ export function storefrontRoutes({ store, pricing, config }: AppDeps) {
     .get('/api/quote', async (c) => c.json(await pricing.quote(parseQuoteRequest(c.req.query()))))
     .get('/api/payments/:intentId', async (c) => {
       // A PaymentIntent or SetupIntent id, as a redirect-based method's return_url carries it.
-      const order = await store.findOrderByStripeId(c.req.param('intentId'));
+      const intentId = c.req.param('intentId');
+      const order = INTENT_ID.test(intentId) ? await store.findOrderByStripeId(intentId) : null;
       if (!order) throw new ApiError(404, 'invalid_request_error', 'payment_not_found', 'There is no order for this payment.');
       const body: PaymentLookup = {
         orderId: order.id,
@@ -32,7 +40,8 @@ export function storefrontRoutes({ store, pricing, config }: AppDeps) {
     })
     .get('/api/orders/:id', async (c) => {
       // Order ids are unguessable; the answer carries no personal data.
-      const order = await store.findOrder(c.req.param('id'));
+      const orderId = c.req.param('id');
+      const order = ORDER_ID.test(orderId) ? await store.findOrder(orderId) : null;
       if (!order) throw new ApiError(404, 'invalid_request_error', 'order_not_found', 'There is no such order.');
       const { id, mode, status, amount, currency, item, name, paymentIntentId, setupIntentId, subscriptionId } = order;
       return c.json({ id, mode, status, amount, currency, item, name, paymentIntentId, setupIntentId, subscriptionId });
