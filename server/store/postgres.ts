@@ -13,7 +13,8 @@ const run = <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]
   client.query(sql, params) as unknown as Promise<{ rows: R[] }>;
 
 export async function createPostgresStore(connectionString: string, options: { max?: number } = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, idleTimeoutMillis: 30_000 });
+  // A server that does not answer fails the request (and /healthz) instead of queueing it forever.
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server emits here; without a listener that would crash the process.
   pool.on('error', (err) => console.error('[link-checkout] PostgreSQL connection lost:', err.message));
   try {
