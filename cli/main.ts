@@ -1,61 +1,68 @@
 /**
- * `npx link-checkout <command>`: signs prices, and (with the admin API) runs the shop. Output is
- * readable text by default and JSON with --json; exit codes: 0 done, 1 refused or failed, 2 usage.
+ * `npx link-checkout <command>`: signs prices and customers, and runs the shop through the admin
+ * API. Output is readable text by default and the API's JSON with --json; EXIT says what the
+ * exit codes mean.
  */
-import { CommandError, UsageError, parse, type Command } from './args.ts';
-import { sign } from './sign.ts';
+import { CONNECTION_HELP, CommandError, EXIT, EXIT_CODES_HELP, UsageError, parse, type Command } from './args.ts';
+import { connect, type AdminClient } from './client.ts';
+import { COMMANDS, findCommand } from './commands.ts';
 
-const COMMANDS: Record<string, Command> = { sign };
+function help(prefix = ''): string {
+  const names = Object.keys(COMMANDS).filter((name) => name.startsWith(prefix));
+  const width = Math.max(...names.map((name) => name.length));
+  return `Usage: link-checkout <command> [options]   (--help on any command; --json for scripts)
 
-function help(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  return `Usage: link-checkout <command> [options]   (--help on any command)\n\nCommands:\n${Object.entries(COMMANDS)
-    .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
-    .join('\n')}`;
+Commands:
+${names.map((name) => `  ${name.padEnd(width)}  ${COMMANDS[name]!.summary}`).join('\n')}
+
+${CONNECTION_HELP}
+
+${EXIT_CODES_HELP}`;
 }
 
-function print(result: unknown, json: boolean): void {
-  if (json) return void console.log(JSON.stringify(result, null, 2));
-  if (result && typeof result === 'object' && !Array.isArray(result)) {
-    const entries = Object.entries(result as Record<string, unknown>);
-    const width = Math.max(...entries.map(([key]) => key.length));
-    for (const [key, value] of entries) console.log(`${key.padEnd(width)}  ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
-  } else {
-    console.log(String(result));
-  }
-}
+const commandHelp = (command: Command) =>
+  `${command.summary}\n\nUsage: ${command.usage}${command.admin ? `\n\n${CONNECTION_HELP}` : ''}\n\n${EXIT_CODES_HELP}`;
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const [first] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
     console.log(help());
-    return name ? 0 : 2;
+    return first ? EXIT.ok : EXIT.usage;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
-    console.error(`link-checkout: unknown command "${name}"\n\n${help()}`);
-    return 2;
+  const found = findCommand(argv);
+  if (!found) {
+    console.error(`link-checkout: unknown command "${first}"\n\n${help()}`);
+    return EXIT.usage;
   }
+  if ('group' in found) {
+    const asked = argv[1] === '--help' || argv[1] === '-h';
+    (asked ? console.log : console.error)(`${asked ? '' : `link-checkout: "${argv.slice(0, 2).join(' ')}" needs a subcommand\n\n`}${help(`${found.group} `)}`);
+    return asked ? EXIT.ok : EXIT.usage;
+  }
+  const { name, command, rest } = found;
+  const json = rest.includes('--json');
   try {
     const { values, positionals } = parse(command, rest);
     if (values.help) {
-      console.log(`${command.summary}\n\nUsage: ${command.usage}`);
-      return 0;
+      console.log(commandHelp(command));
+      return EXIT.ok;
     }
-    print(await command.run(values, positionals), Boolean(values.json));
-    return 0;
+    let client: AdminClient | undefined;
+    const api = () => (client ??= connect(values));
+    const output = await command.run({ values, positionals, api });
+    console.log(json ? JSON.stringify(output.json, null, 2) : output.text);
+    return EXIT.ok;
   } catch (err) {
     if (err instanceof UsageError) {
+      if (json) console.log(JSON.stringify({ error: { type: 'usage_error', message: err.message } }, null, 2));
       console.error(`link-checkout ${name}: ${err.message}\n\nUsage: ${command.usage}`);
-      return 2;
+      return EXIT.usage;
     }
-    if (err instanceof CommandError) {
-      if (rest.includes('--json')) console.log(JSON.stringify({ error: err.details ?? { message: err.message } }, null, 2));
-      console.error(`link-checkout ${name}: ${err.message}`);
-      return 1;
-    }
-    console.error(`link-checkout ${name}: ${(err as Error).message}`);
-    return 1;
+    const failure = err instanceof CommandError ? err : new CommandError((err as Error).message);
+    if (json) console.log(JSON.stringify(failure.json, null, 2));
+    else if (failure.text) console.log(failure.text);
+    console.error(`link-checkout ${name}: ${failure.message}`);
+    return failure.exitCode;
   }
 }
 

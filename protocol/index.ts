@@ -39,6 +39,11 @@ export interface QuoteRequest {
   capture?: 'automatic' | 'manual';
   /** Save the payment method on a Customer while paying. */
   save?: SetupFutureUsage;
+  /**
+   * Complete an existing order instead of buying: an off-session charge the bank asked the
+   * customer to authenticate (its recovery page). The order's amount is the price.
+   */
+  order?: string;
 }
 
 /**
@@ -57,7 +62,7 @@ export interface ElementsIntentOptions {
 /** GET /api/quote: what the server will charge, for display and for Elements. */
 export interface Quote {
   /** Which price rule decided it. */
-  rule: 'catalog' | 'signed' | 'open' | 'none';
+  rule: 'catalog' | 'signed' | 'open' | 'none' | 'order';
   item?: string;
   name: string;
   /** Minor units (cents), as Stripe counts. 0 in setup mode. */

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { createApp, handleNotFound } from '../server/app.ts';
+import { createApp, handleNotFound, type ServerConfig } from '../server/app.ts';
 import { ApiError, sendError } from '../server/errors.ts';
 import type { ApiGuards } from '../server/middleware/guards.ts';
 import { createPriceRules, signPrice, type Catalog, type PricingOptions } from '../server/pricing/index.ts';
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
 import { createStripeEmulator, type StripeEmulator } from './api/index.ts';
+import { directoryStateStore } from './api/state-dir.ts';
 
 /** Largest request body the mounted emulator reads. */
 export const SANDBOX_BODY_LIMIT = 256 * 1024;
@@ -29,7 +30,7 @@ export interface SandboxServer {
    * hosted Checkout pages and Payment Links. Known once the server listens.
    */
   setPublicOrigin(origin: string): void;
-  /** Lets queued webhook deliveries land, then closes the store. */
+  /** Lets queued webhook deliveries land, saves the emulator's state (with stateDir), then closes the store. */
   close(): Promise<void>;
 }
 
@@ -37,18 +38,29 @@ export interface SandboxServer {
  * The product server wired to the offline sandbox: its `stripe` SDK talks to the emulator
  * in-process, and the emulator's webhooks are delivered straight to its webhook route.
  */
-export async function createSandboxServer(options: { catalog: Catalog; store?: Store; pricing?: Partial<PricingOptions>; guards?: ApiGuards }): Promise<SandboxServer> {
+export async function createSandboxServer(options: {
+  catalog: Catalog;
+  store?: Store;
+  pricing?: Partial<PricingOptions>;
+  config?: Partial<ServerConfig>;
+  /** Keep the emulator's state here across restarts (e.g. `${DATA_DIR}/sandbox`); in memory without. */
+  stateDir?: string;
+  /** CORS and rate limits of a deployment (main.ts). */
+  guards?: ApiGuards;
+}): Promise<SandboxServer> {
   const store = options.store ?? (await createPgliteStore());
   let serverApp: Hono | undefined;
   const emulator = createStripeEmulator({
     deliver: async (request) => (serverApp ? serverApp.fetch(request) : new Response('server not ready', { status: 503 })),
+    ...(options.stateDir ? { stateStore: directoryStateStore(options.stateDir) } : {}),
   });
-  const endpoint = emulator.addWebhookEndpoint(WEBHOOK_URL);
+  // Restored state already has this endpoint (and the secret the server must keep trusting).
+  const endpoint = emulator.ensureWebhookEndpoint(WEBHOOK_URL);
   serverApp = createApp({
     stripe: emulator.stripeClient(),
     store,
     pricing: createPriceRules({ signingSecret: SANDBOX_SIGNING_SECRET, openAmounts: SANDBOX_OPEN_AMOUNTS, ...options.pricing, catalog: options.catalog }),
-    config: { publishableKey: emulator.publishableKey, webhookSecret: endpoint.secret, sandbox: true },
+    config: { ...options.config, publishableKey: emulator.publishableKey, webhookSecret: endpoint.secret, sandbox: true },
     ...(options.guards ? { guards: options.guards } : {}),
   });
 
@@ -74,7 +86,7 @@ export async function createSandboxServer(options: { catalog: Catalog; store?: S
       emulator.state.publicBaseUrl = new URL('/sandbox/stripe', origin).href;
     },
     async close() {
-      await emulator.webhooksIdle();
+      await emulator.close();
       await store.close();
     },
   };

@@ -3,7 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './deps.ts';
 import { ApiError, sendError } from './errors.ts';
+import { adminRoutes } from './admin/index.ts';
 import { OPEN_GUARDS } from './middleware/guards.ts';
+import { createReconciler } from './reconciler.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
 import { healthRoutes } from './routes/health.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
@@ -32,7 +34,8 @@ export function describeUnexpectedError(err: unknown): string {
  * The Link Checkout server, built from injected parts so the same app runs on real Stripe, on
  * the sandbox and in tests, on any fetch-based runtime. Static files are main.ts's business.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps = { ...given, reconciler: given.reconciler ?? createReconciler(given) };
   const app = new Hono();
   // Without guards of its own (tests, embedding) any origin may call and nothing is limited.
   const guards = deps.guards ?? OPEN_GUARDS;
@@ -48,6 +51,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', storefrontRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', webhookRoutes(deps));
+  app.use('/admin/api/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, tooLarge) }));
+  app.route('/', adminRoutes(deps));
 
   app.notFound(handleNotFound);
   app.onError((err, c) => {

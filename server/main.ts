@@ -11,6 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp, handleNotFound } from './app.ts';
+import { createReconciler } from './reconciler.ts';
 import { checkDatabaseUrl, resolveGuardSettings, resolvePricing, resolveStripeMode } from './env.ts';
 import { createApiGuards } from './middleware/guards.ts';
 import { pageSecurityHeaders } from './middleware/security-headers.ts';
@@ -39,11 +40,13 @@ async function orExit<T>(what: string, read: () => T | Promise<T>): Promise<T> {
 const mode = await orExit('Stripe keys', () => resolveStripeMode(env));
 const pricingEnv = await orExit('price settings', () => resolvePricing(env));
 const guardSettings = await orExit('request guards', () => resolveGuardSettings(env));
+// Shared by both modes: the admin API's token and the address links are built from.
+const serverEnv = { adminToken: env.ADMIN_TOKEN?.trim() || undefined, publicUrl: env.PUBLIC_URL?.trim() || undefined };
 const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
 const catalog = await orExit(`catalog ${catalogFile}`, () => parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))));
+const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
 const store = await orExit('database', async () => {
   if (env.DATABASE_URL) return createPostgresStore(checkDatabaseUrl(env.DATABASE_URL));
-  const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
   mkdirSync(dataDir, { recursive: true });
   return createPgliteStore(dataDir);
 });
@@ -55,19 +58,23 @@ app.use('*', async (c, next) => {
   c.header('X-Content-Type-Options', 'nosniff');
 });
 let onListening = (_origin: string) => {};
-let closeApp = () => store.close();
+let stripeClient: Stripe;
+let closeSandbox = async () => {};
 if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
-  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, guards });
+  // The emulator's state lives beside the store, so a demo order survives a restart in both.
+  const stateDir = env.SANDBOX_DATA_DIR ?? join(dirname(dataDir), 'sandbox');
+  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv, stateDir, guards });
+  closeSandbox = () => sandbox.emulator.close();
   onListening = (origin) => sandbox.setPublicOrigin(origin);
-  closeApp = () => sandbox.close();
+  stripeClient = sandbox.emulator.stripeClient();
   app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
   app.route('/', sandbox.app);
 } else {
-  const stripe = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 });
+  const stripe = (stripeClient = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 }));
   if (!mode.webhookSecret) console.warn('link-checkout: STRIPE_WEBHOOK_SECRET is not set; webhooks will be refused.');
   if (guardSettings.allowedOrigins === '*') console.warn('link-checkout: ALLOWED_ORIGINS is not set; pages on any origin may call the API. List your shop\'s origins to narrow it.');
-  app.route('/', createApp({ stripe, store, guards, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
+  app.route('/', createApp({ stripe, store, guards, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { ...serverEnv, publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
 }
 // A module script loaded from another origin (a CMS page) is fetched with CORS; it is public code.
 app.use('/link-checkout*', async (c, next) => {
@@ -78,6 +85,11 @@ app.get('/link-checkout*', serveStatic({ root: join(root, 'dist') }));
 const pageHeaders = pageSecurityHeaders({ sandbox: mode.kind === 'sandbox' });
 app.get('/', pageHeaders, serveStatic({ path: join(root, 'demo/index.html') }));
 app.get('/demo/*', pageHeaders, serveStatic({ root }));
+// The merchant's page, and the page a customer completes an order on (a charge the bank wants
+// authenticated, an embedded Checkout Session); both are plain files that read the rest at run time.
+app.get('/admin', pageHeaders, serveStatic({ path: join(root, 'pages/admin.html') }));
+app.get('/pay/:orderId', pageHeaders, serveStatic({ path: join(root, 'pages/pay.html') }));
+app.get('/pages/*', pageHeaders, serveStatic({ root }));
 app.notFound(handleNotFound);
 
 const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostname: env.HOST ?? 'localhost' }, (info) => {
@@ -85,6 +97,13 @@ const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostnam
   onListening(origin);
   console.log(`Link Checkout listening on ${origin} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'}, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded store'})`);
 });
+
+// The reconciler's sweep: events the webhook never brought, and orders still waiting on Stripe.
+const reconcileEvery = Number(env.RECONCILE_INTERVAL_MS ?? 60_000);
+if (reconcileEvery > 0) {
+  const reconciler = createReconciler({ stripe: stripeClient, store });
+  setInterval(() => void reconciler.sweep().catch((err: Error) => console.error('link-checkout: reconciler sweep failed:', err.message)), reconcileEvery).unref();
+}
 
 /**
  * Stop accepting connections, let open requests finish (up to SHUTDOWN_TIMEOUT_MS), then close
@@ -102,7 +121,8 @@ async function shutDown(signal: string) {
     (server as import('node:http').Server).closeAllConnections();
   }
   clearInterval(idle);
-  await closeApp();
+  await closeSandbox();
+  await store.close();
   process.exit(0);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutDown(signal));

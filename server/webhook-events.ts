@@ -1,8 +1,10 @@
 import type Stripe from 'stripe';
-import type { Order, OrderPatch, OrderStatus, OrderWriter } from './store/types.ts';
+import { chargePatch } from './admin/orders.ts';
+import { completedSessionPatch } from './checkout-sessions.ts';
+import type { Order, OrderError, OrderPatch, OrderStatus, OrderWriter } from './store/types.ts';
 
-/** Statuses an event may no longer move an order out of (a refund or dispute is another story). */
-const SETTLED: ReadonlySet<OrderStatus> = new Set(['paid', 'saved', 'active', 'canceled', 'needs_review']);
+/** Statuses a failure may no longer move an order out of (a refund is its own event). */
+const SETTLED: ReadonlySet<OrderStatus> = new Set(['paid', 'saved', 'active', 'canceled', 'needs_review', 'refunded']);
 
 /** Only a pending (or authorized) order learns a failure; a late failure never undoes a success. */
 const failedUnlessSettled = (order: Order, patch: OrderPatch): OrderPatch | null =>
@@ -11,6 +13,30 @@ const failedUnlessSettled = (order: Order, patch: OrderPatch): OrderPatch | null
 interface Located {
   order: Order;
   patch: OrderPatch | null;
+}
+
+/**
+ * A Payment Link purchase has no order yet: the completed session makes one. Stripe copies the
+ * link's metadata onto its sessions; the link itself is asked when a session lacks it.
+ */
+async function paymentLinkOrder(orders: OrderWriter, session: Stripe.Checkout.Session, stripe: Stripe): Promise<Order | null> {
+  if (!session.payment_link || session.metadata?.order_id) return null;
+  const linkId = typeof session.payment_link === 'string' ? session.payment_link : session.payment_link.id;
+  const metadata = session.metadata?.item ? session.metadata : (await stripe.paymentLinks.retrieve(linkId)).metadata;
+  const { order } = await orders.createOrder({
+    attemptId: session.id,
+    mode: session.mode === 'subscription' ? 'subscription' : 'payment',
+    priceRule: 'payment_link',
+    item: metadata?.item ?? null,
+    name: metadata?.name ?? 'Payment Link purchase',
+    amount: session.amount_total ?? 0,
+    currency: session.currency ?? 'usd',
+    interval: null,
+    email: session.customer_details?.email ?? session.customer_email ?? null,
+    captureMethod: 'automatic',
+    checkoutSessionId: session.id,
+  });
+  return order;
 }
 
 /** The order a Stripe object belongs to: by the order id we put in its metadata, else by its id. */
@@ -27,15 +53,24 @@ function paymentIntentPatch(type: string, intent: Stripe.PaymentIntent, order: O
   }
   const priced = intent.currency === order.currency;
   switch (type) {
-    case 'payment_intent.succeeded':
-      // A paid order must be paid what the server priced; anything else goes to a person.
-      if (order.status === 'paid') return null;
-      return { ...base, status: priced && intent.amount_received === order.amount ? 'paid' : 'needs_review' };
+    case 'payment_intent.succeeded': {
+      if (order.status === 'paid' || order.status === 'refunded') return null;
+      // A paid order must be paid what the server priced; anything else goes to a person. Only the
+      // merchant can capture less than was authorized (with the secret key), so that counts as paid.
+      const received = intent.amount_received;
+      const partialCapture = order.captureMethod === 'manual' && received > 0 && received <= order.amount;
+      return { ...base, amountReceived: received, status: priced && (received === order.amount || partialCapture) ? 'paid' : 'needs_review' };
+    }
     case 'payment_intent.amount_capturable_updated':
       if (order.status !== 'pending') return null;
       return { ...base, status: priced && intent.amount_capturable === order.amount ? 'authorized' : 'needs_review' };
-    case 'payment_intent.payment_failed':
-      return failedUnlessSettled(order, base);
+    case 'payment_intent.payment_failed': {
+      const error = intent.last_payment_error;
+      const lastError: OrderError | undefined = error?.code ? { code: error.code, message: error.message ?? error.code, ...(error.decline_code ? { declineCode: error.decline_code } : {}) } : undefined;
+      // An off-session charge the bank wants the customer to authenticate can still be completed.
+      if (error?.code === 'authentication_required' && !SETTLED.has(order.status)) return { ...base, lastError, status: 'action_required' };
+      return failedUnlessSettled(order, { ...base, ...(lastError ? { lastError } : {}) });
+    }
     case 'payment_intent.canceled':
       return order.status === 'paid' || order.status === 'canceled' ? null : { ...base, status: 'canceled' };
     case 'payment_intent.processing':
@@ -90,10 +125,10 @@ function subscriptionPatch(type: string, subscription: Stripe.Subscription, orde
 }
 
 /** Finds the order an event is about and what the event means for it. */
-async function locate(orders: OrderWriter, event: Stripe.Event): Promise<Located | null> {
+async function locate(orders: OrderWriter, event: Stripe.Event, stripe: Stripe): Promise<Located | null> {
   const object = event.data?.object as { object?: string } | null | undefined;
   if (!object || typeof object !== 'object') return null;
-  const found = async (order: Order | null, patch: (order: Order) => OrderPatch | null) => (order ? { order, patch: patch(order) } : null);
+  const found = async (order: Order | null, patch: (order: Order) => OrderPatch | null | Promise<OrderPatch | null>) => (order ? { order, patch: await patch(order) } : null);
   switch (object.object) {
     case 'payment_intent': {
       const intent = object as Stripe.PaymentIntent;
@@ -113,13 +148,34 @@ async function locate(orders: OrderWriter, event: Stripe.Event): Promise<Located
       const subscription = object as Stripe.Subscription;
       return found(await orderOf(orders, subscription), (order) => subscriptionPatch(event.type, subscription, order));
     }
+    case 'checkout.session': {
+      const session = object as Stripe.Checkout.Session;
+      const order = (await orderOf(orders, session)) ?? (event.type === 'checkout.session.completed' ? await paymentLinkOrder(orders, session, stripe) : null);
+      return found(order, (order) => {
+        if (event.type === 'checkout.session.expired') return order.status === 'pending' ? { status: 'canceled', checkoutSessionId: session.id } : null;
+        if (event.type !== 'checkout.session.completed') return null;
+        // A setup's SetupIntent event may come first and save the order; the default method is still to be set.
+        const open = order.status === 'pending' || (session.mode === 'setup' && order.status === 'saved');
+        return open ? completedSessionPatch(stripe, session, order) : null;
+      });
+    }
+    case 'charge': {
+      // charge.refunded: the amounts received and refunded, and `refunded` once all of it is.
+      const charge = object as Stripe.Charge;
+      const intentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+      if (event.type !== 'charge.refunded' || !intentId) return null;
+      return found(await orders.findOrderByStripeId(intentId), (order) => chargePatch(charge, order));
+    }
     default:
       return null;
   }
 }
 
-/** Applies one verified event to the order it names. Events for other objects are acknowledged. */
-export async function applyStripeEvent(orders: OrderWriter, event: Stripe.Event): Promise<void> {
-  const located = await locate(orders, event);
+/**
+ * Applies one verified event to the order it names. Events for other objects (e.g.
+ * payment_method.detached: Stripe holds saved methods, the store does not) are acknowledged.
+ */
+export async function applyStripeEvent(orders: OrderWriter, event: Stripe.Event, stripe: Stripe): Promise<void> {
+  const located = await locate(orders, event, stripe);
   if (located?.patch) await orders.updateOrder(located.order.id, located.patch, `${event.type} ${event.id}`);
 }

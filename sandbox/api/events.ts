@@ -1,4 +1,4 @@
-/** The account's event log (`evt_…`), newest first, as `GET /v1/events` lists it. */
+/** The account's event log (`evt_…`), kept oldest first in State; `GET /v1/events` lists newest first. */
 import Stripe from 'stripe';
 import { newId } from './ids.ts';
 import type { EmittedEvent, EmittedType, EventObject } from './state.ts';
@@ -6,8 +6,12 @@ import type { EmittedEvent, EmittedType, EventObject } from './state.ts';
 export const API_VERSION: string = Stripe.API_VERSION;
 
 export class EventLog {
-  private readonly events: EmittedEvent[] = [];
   private readonly byId = new Map<string, EmittedEvent>();
+
+  /** `events` is the State's array (possibly restored from a snapshot): the log appends to it. */
+  constructor(private readonly events: EmittedEvent[]) {
+    for (const event of events) this.byId.set(event.id, event);
+  }
 
   create<T extends EmittedType>(
     type: T,
@@ -30,7 +34,7 @@ export class EventLog {
       request,
       type,
     } as EmittedEvent;
-    this.events.unshift(event);
+    this.events.push(event);
     this.byId.set(event.id, event);
     return event;
   }
@@ -43,7 +47,7 @@ export class EventLog {
     data: EmittedEvent[];
     has_more: boolean;
   } {
-    let items = this.events;
+    let items = [...this.events].reverse();
     // delivery_success=false: events still pending or whose delivery failed to some endpoint.
     if (filter.delivery_success !== undefined) items = items.filter((e) => (e.pending_webhooks === 0) === filter.delivery_success);
     if (filter.type) items = items.filter((e) => matchesType(filter.type!, e.type));

@@ -1,6 +1,8 @@
 /**
- * `expand[]` (https://docs.stripe.com/expand): swaps id fields for the objects they name. Checked
- * before a request executes, so an unsupported path fails without side effects.
+ * `expand[]` (https://docs.stripe.com/expand): swaps id fields for the objects they name, also
+ * along dotted paths (`setup_intent.payment_method`, `invoice_settings.default_payment_method`):
+ * each segment either names an id to replace or a hash to walk into. Checked before a request
+ * executes, so an unsupported path fails without side effects. Expanded objects are copies.
  */
 import { invalidRequest } from './errors.ts';
 import type { State } from './state.ts';
@@ -11,6 +13,7 @@ const LOOKUPS: Record<string, Lookup> = {
   customer: (s, id) => s.customers.get(id),
   payment_method: (s, id) => s.paymentMethods.get(id),
   latest_charge: (s, id) => s.charges.get(id),
+  charge: (s, id) => s.charges.get(id),
   payment_intent: (s, id) => s.paymentIntents.get(id),
   setup_intent: (s, id) => s.setupIntents.get(id),
   product: (s, id) => s.products.get(id),
@@ -33,12 +36,15 @@ export function checkExpand(expand: unknown, allowed: readonly string[]): string
 }
 
 export function applyExpand<T extends object>(state: State, object: T, paths: string[]): T {
-  if (paths.length === 0) return object;
+  let out = object;
+  for (const path of paths) out = expandPath(state, out, path.split('.')) as T;
+  return out;
+}
+
+function expandPath(state: State, object: object, [field, ...rest]: string[]): object {
   const out = { ...object } as Record<string, unknown>;
-  for (const path of paths) {
-    const id = out[path];
-    const found = typeof id === 'string' ? LOOKUPS[path]?.(state, id) : undefined;
-    if (found) out[path] = found;
-  }
-  return out as T;
+  let value = out[field];
+  if (typeof value === 'string') value = LOOKUPS[field]?.(state, value) ?? value;
+  if (value && typeof value === 'object') out[field] = rest.length ? expandPath(state, value, rest) : value;
+  return out;
 }

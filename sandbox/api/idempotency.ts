@@ -5,17 +5,16 @@
  * Keys are scoped to the API key that sent them. Keys never expire here (Stripe prunes after 24 h).
  */
 import { StripeApiError, invalidRequest } from './errors.ts';
+import type { IdempotencyRecord } from './state.ts';
 
-export interface SavedResponse {
-  status: number;
-  body: string;
-  requestId: string;
-}
-
-type Entry = { fingerprint: string; saved?: SavedResponse };
+export type SavedResponse = NonNullable<IdempotencyRecord['saved']>;
 
 export class IdempotencyStore {
-  private readonly entries = new Map<string, Entry>();
+  /** `entries` is the State's map (possibly restored): saved responses survive a restart. */
+  constructor(private readonly entries: Map<string, IdempotencyRecord>) {
+    // A request that was in flight when the state was saved never answered: its key is free again.
+    for (const [id, entry] of entries) if (!entry.saved) entries.delete(id);
+  }
 
   /**
    * Returns the saved response to replay, or null when the request should execute (and then be

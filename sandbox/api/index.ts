@@ -21,16 +21,23 @@ import { customerSessionRoutes } from './routes/customer-sessions.ts';
 import { linkRoutes } from './routes/link.ts';
 import { paymentLinkRoutes } from './routes/payment-links.ts';
 import { productRoutes } from './routes/products.ts';
+import { refundRoutes } from './routes/refunds.ts';
+import { chargeRoutes } from './routes/charges.ts';
+import { paymentMethodDomainRoutes } from './routes/payment-method-domains.ts';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.ts';
 import { sandboxPageRoutes } from './routes/sandbox-pages.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { type LinkAccountInput, registerLinkAccount } from './resources/link-accounts.ts';
 import { onInvoicePaymentIntentEvent } from './resources/subscriptions.ts';
+import { createEndpoint } from './resources/webhook-endpoints.ts';
+import { Persister, type StateStore, parseSnapshot, serializeSnapshot } from './snapshot.ts';
 import { type Ctx, type Emit, type LinkAccount, type State, createState } from './state.ts';
 import { type DeliveryAttempt, type DeliveryControl, type DeliveryMatch, type RetryPolicy, Webhooks } from './webhooks.ts';
 
 export type { FaultRule, FaultKind } from './faults.ts';
 export type { DeliveryAttempt, DeliveryControl, DeliveryMatch, RetryPolicy } from './webhooks.ts';
 export type { LinkAccountInput } from './resources/link-accounts.ts';
+export type { StateStore } from './snapshot.ts';
 
 /** The Link account every emulator starts with (sandbox-only; see resources/link-accounts.ts). */
 export const DEMO_LINK_ACCOUNT = {
@@ -57,6 +64,14 @@ export interface StripeEmulatorOptions {
    * `payment_link.url`). Default: taken from each API request's own URL.
    */
   publicBaseUrl?: string;
+  /**
+   * Where the state is kept across restarts (e.g. `directoryStateStore(dir)` from state-dir.ts).
+   * Loaded once here; saved after changes (coalesced, see saveDelayMs) and on flush()/close().
+   * Keys given above win over the saved ones (and are saved).
+   */
+  stateStore?: StateStore;
+  /** How long after a change the state is saved, coalescing changes in between (default 100 ms). */
+  saveDelayMs?: number;
 }
 
 export interface StripeEmulator {
@@ -67,7 +82,13 @@ export interface StripeEmulator {
   /** The official SDK, its HTTP going to `fetch` in-process. `config` may add e.g. maxNetworkRetries. */
   stripeClient(config?: Stripe.StripeConfig): Stripe;
   addWebhookEndpoint(url: string, opts?: { secret?: string; enabledEvents?: string[] }): { id: string; secret: string };
+  /** The enabled endpoint already registered for `url` (e.g. restored from saved state), or a new one. */
+  ensureWebhookEndpoint(url: string, opts?: { enabledEvents?: string[] }): { id: string; secret: string };
   webhooksIdle(): Promise<void>;
+  /** Saves the state now (no-op without a stateStore). */
+  flush(): Promise<void>;
+  /** Lets queued webhook deliveries finish, then saves the state. The emulator still answers afterwards. */
+  close(): Promise<void>;
   /** Every webhook delivery attempt so far (for tests). */
   webhookAttempts(): readonly DeliveryAttempt[];
   /** Fault injection (sandbox-only). */
@@ -84,32 +105,45 @@ export interface StripeEmulator {
 }
 
 export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEmulator {
-  const secretKey = opts.secretKey ?? `sk_test_sandbox_${randomString(24)}`;
-  const publishableKey = opts.publishableKey ?? `pk_test_sandbox_${randomString(24)}`;
+  const savedJson = opts.stateStore?.load() ?? null;
+  const saved = savedJson === null ? null : parseSnapshot(savedJson, opts.stateStore!.location);
+  const secretKey = opts.secretKey ?? saved?.keys.secretKey ?? `sk_test_sandbox_${randomString(24)}`;
+  const publishableKey = opts.publishableKey ?? saved?.keys.publishableKey ?? `pk_test_sandbox_${randomString(24)}`;
   const nowMs = opts.now ?? Date.now;
   const now = () => Math.floor(nowMs() / 1000);
-  const state = createState();
-  state.publicBaseUrl = opts.publicBaseUrl ?? null;
-  const log = new EventLog();
+  const state: State = saved?.state ?? createState();
+  if (opts.publicBaseUrl !== undefined || !saved) state.publicBaseUrl = opts.publicBaseUrl ?? null;
+  const store = opts.stateStore;
+  const persister = store ? new Persister(store, () => serializeSnapshot(state, { secretKey, publishableKey }), opts.saveDelayMs ?? 100) : null;
+  if (persister && savedJson !== null) persister.loaded(savedJson);
+  const changed = () => persister?.schedule();
+  const log = new EventLog(state.events);
   const faults = new Faults();
   // Signatures use the real clock even when `now` is faked: receivers verify `t` against theirs.
-  const webhooks = new Webhooks(opts.deliver ?? ((req) => fetch(req)), Date.now, faults, {
-    maxAttempts: opts.webhookRetry?.maxAttempts ?? 4,
-    baseDelayMs: opts.webhookRetry?.baseDelayMs ?? 100,
-  });
+  const webhooks = new Webhooks(
+    state.webhookEndpoints,
+    opts.deliver ?? ((req) => fetch(req)),
+    Date.now,
+    faults,
+    { maxAttempts: opts.webhookRetry?.maxAttempts ?? 4, baseDelayMs: opts.webhookRetry?.baseDelayMs ?? 100 },
+    changed,
+  );
 
   const ctxFor: RouterDeps['ctxFor'] = (request, baseUrl) => {
     const emit: Emit = (type, object, previous) => {
       const event = log.create(type, object, now(), request, previous);
       webhooks.dispatch(event);
+      changed();
       // Follow-on effects of a payment on the invoice it pays (a subscription's first invoice).
       if (type.startsWith('payment_intent.')) onInvoicePaymentIntentEvent(ctx, type, object as Stripe.PaymentIntent);
     };
     const ctx: Ctx = { state, now, emit, baseUrl: state.publicBaseUrl ?? baseUrl };
     return ctx;
   };
-  registerLinkAccount(state, DEMO_LINK_ACCOUNT.email, DEMO_LINK_ACCOUNT.input, new Date(nowMs()).getUTCFullYear());
-  const deps: RouterDeps = { keys: { secretKey, publishableKey }, idempotency: new IdempotencyStore(), ctxFor };
+  if (!state.linkAccounts.has(DEMO_LINK_ACCOUNT.email)) {
+    registerLinkAccount(state, DEMO_LINK_ACCOUNT.email, DEMO_LINK_ACCOUNT.input, new Date(nowMs()).getUTCFullYear());
+  }
+  const deps: RouterDeps = { keys: { secretKey, publishableKey }, idempotency: new IdempotencyStore(state.idempotency), ctxFor };
 
   const app = new Hono();
   // api.stripe.com answers CORS requests from any origin; Stripe.js relies on it.
@@ -139,9 +173,22 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
     await sleep(fault.delayMs ?? 0);
     throw new FaultError('timeout');
   });
+  // Any request may change the state (even a GET: a Payment Link visit opens a Checkout Session,
+  // an expired session is marked so when read); the persister skips writes that change nothing.
+  app.use('*', async (_c, next) => {
+    try {
+      await next();
+    } finally {
+      changed();
+    }
+  });
 
   confirmationTokenRoutes(app, deps);
   paymentIntentRoutes(app, deps);
+  refundRoutes(app, deps);
+  chargeRoutes(app, deps);
+  paymentMethodDomainRoutes(app, deps);
+  webhookEndpointRoutes(app, deps);
   setupIntentRoutes(app, deps);
   customerRoutes(app, deps);
   customerSessionRoutes(app, deps);
@@ -185,14 +232,28 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
       });
     },
     addWebhookEndpoint(url, o) {
-      const endpoint = webhooks.addEndpoint(url, o);
+      const endpoint = createEndpoint(state, now(), { url, ...o });
+      changed();
       return { id: endpoint.id, secret: endpoint.secret };
     },
+    ensureWebhookEndpoint(url, o) {
+      const existing = [...state.webhookEndpoints.values()].find((e) => e.url === url && e.status === 'enabled');
+      return existing ? { id: existing.id, secret: existing.secret } : emulator.addWebhookEndpoint(url, o);
+    },
     webhooksIdle: () => webhooks.idle(),
+    flush: () => persister?.flush() ?? Promise.resolve(),
+    async close() {
+      await webhooks.idle();
+      await persister?.flush();
+    },
     webhookAttempts: () => webhooks.attempts,
     faults: { set: (rule) => faults.set(rule), clear: () => faults.clear() },
     webhookControls: { next: (control, match) => webhooks.next(control, match), clear: () => webhooks.clearControls() },
-    registerLinkAccount: (email, input) => registerLinkAccount(state, email, input, new Date(nowMs()).getUTCFullYear()),
+    registerLinkAccount(email, input) {
+      const account = registerLinkAccount(state, email, input, new Date(nowMs()).getUTCFullYear());
+      changed();
+      return account;
+    },
     state,
   };
   return emulator;

@@ -4,17 +4,11 @@
  * of "<t>.<payload>" keyed by the whsec_ secret>`. Failed deliveries (non-2xx or a thrown fetch)
  * are retried with exponential backoff; Stripe spreads retries over days, the sandbox over ms.
  */
-import { newId, randomString } from './ids.ts';
 import { matchesType } from './events.ts';
 import { type Faults, sleep } from './faults.ts';
-import type { EmittedEvent } from './state.ts';
+import type { EmittedEvent, WebhookEndpointRecord } from './state.ts';
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  secret: string;
-  enabledEvents: string[];
-}
+export type WebhookEndpoint = WebhookEndpointRecord;
 
 export interface DeliveryAttempt {
   endpointId: string;
@@ -55,30 +49,22 @@ export async function signPayload(payload: string, secret: string, timestamp: nu
 }
 
 export class Webhooks {
-  readonly endpoints: WebhookEndpoint[] = [];
   readonly attempts: DeliveryAttempt[] = [];
   private pending = 0;
   private controls: Array<{ control: DeliveryControl; match: DeliveryMatch }> = [];
   private waiters: Array<() => void> = [];
 
   constructor(
+    /** The State's endpoints (possibly restored from a snapshot). */
+    readonly endpoints: Map<string, WebhookEndpoint>,
     private readonly deliver: (req: Request) => Promise<Response>,
     /** Wall clock (ms) for the signature's `t`: receivers check it against their own clock. */
     private readonly now: () => number,
     private readonly faults: Faults,
     private readonly retry: RetryPolicy,
+    /** Called whenever a delivery settles (an event's pending_webhooks may have changed). */
+    private readonly onSettled: () => void = () => {},
   ) {}
-
-  addEndpoint(url: string, opts: { secret?: string; enabledEvents?: string[] } = {}): WebhookEndpoint {
-    const endpoint = {
-      id: newId('we'),
-      url,
-      secret: opts.secret ?? `whsec_${randomString(32)}`,
-      enabledEvents: opts.enabledEvents ?? ['*'],
-    };
-    this.endpoints.push(endpoint);
-    return endpoint;
-  }
 
   /** The next delivery matching `match` is duplicated, delayed and/or dropped. Rules apply in order, once each. */
   next(control: DeliveryControl, match: DeliveryMatch = {}): void {
@@ -98,7 +84,7 @@ export class Webhooks {
 
   /** Queues the event for every subscribed endpoint; returns how many deliveries are pending. */
   dispatch(event: EmittedEvent): number {
-    const targets = this.endpoints.filter((e) => e.enabledEvents.some((p) => matchesType(p, event.type)));
+    const targets = [...this.endpoints.values()].filter((e) => e.status === 'enabled' && e.enabledEvents.some((p) => matchesType(p, event.type)));
     event.pending_webhooks = targets.length;
     for (const endpoint of targets) {
       const control = this.takeControl(endpoint, event);
@@ -134,6 +120,7 @@ export class Webhooks {
       }
     } finally {
       this.pending--;
+      this.onSettled();
       if (this.pending === 0) for (const w of this.waiters.splice(0)) w();
     }
   }

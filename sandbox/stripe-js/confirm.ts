@@ -5,7 +5,7 @@
 // https://docs.stripe.com/js/payment_intents/confirm_payment
 import type { PaymentIntent, SetupIntent, StripeElements, StripeError } from '@stripe/stripe-js';
 import { intentIdFromClientSecret, type ApiClient } from './api-client.ts';
-import { confirmationTokenBody } from './confirmation-token.ts';
+import { tokenBodyWithLink } from './link-signup.ts';
 import { SandboxElements } from './elements-group.ts';
 import { IntegrationError } from './errors.ts';
 import { authenticateIfNeeded } from './next-action.ts';
@@ -44,7 +44,9 @@ export async function confirmIntent(api: ApiClient, kind: Kind, opts: ConfirmOpt
   }
   if (!elements.submitted) throw new IntegrationError(`elements.submit() must be called and succeed before stripe.${method}().`);
 
-  const token = await api.post<{ id: string }>('/v1/confirmation_tokens', confirmationTokenBody(elements, confirmParams as never));
+  const prepared = await tokenBodyWithLink(elements, confirmParams as never);
+  if ('error' in prepared) return { error: prepared.error };
+  const token = await api.post<{ id: string }>('/v1/confirmation_tokens', prepared.body);
   if (!token.ok) return { error: token.error };
   const path = kind === 'payment' ? `/v1/payment_intents/${id}/confirm` : `/v1/setup_intents/${id}/confirm`;
   const confirmed = await api.post<PaymentIntent & SetupIntent>(path, {

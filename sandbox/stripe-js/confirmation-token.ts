@@ -13,13 +13,12 @@ import { PaymentElement } from './payment-element.ts';
 type Params = NonNullable<CreateConfirmationToken['params']>;
 type Obj = { [key: string]: FormValue };
 
-export function confirmationTokenBody(elements: SandboxElements, params: Params = {}): Obj {
+/** The billing details the mounted Elements and `params` give, checked as Stripe.js checks them. */
+export function billingDetails(elements: SandboxElements, params: Params = {}): Obj {
   const mounted = elements.mountedElements();
   const payment = mounted.find((e): e is PaymentElement => e instanceof PaymentElement);
   const link = mounted.find((e): e is LinkAuthenticationElement => e instanceof LinkAuthenticationElement);
-  const addresses = mounted.filter((e): e is AddressElement => e instanceof AddressElement);
-  const billingAddress = addresses.find((e) => e.mode === 'billing');
-  const shippingAddress = addresses.find((e) => e.mode === 'shipping');
+  const billingAddress = mounted.find((e): e is AddressElement => e instanceof AddressElement && e.mode === 'billing');
 
   // Later sources win: Payment Element defaults, then what the customer typed, then params.
   const defaults = payment?.billingDetails ?? {};
@@ -41,10 +40,30 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
         '(confirmParams for confirmPayment / confirmSetup) with the customer\'s email.',
     );
   }
+  return billing;
+}
 
-  // A saved card (Link login or CustomerSession) is sent by id; its details stay with Stripe.
-  const savedPm = payment?.selectedSaved();
-  const body: Obj = savedPm ? { payment_method: savedPm.id } : {
+/** What the shipping-mode Address Element (or params.shipping) says, as the token's `shipping`. */
+export function shippingOf(elements: SandboxElements, params: Params = {}): Obj | undefined {
+  if (params.shipping) return params.shipping as unknown as Obj;
+  const shippingAddress = elements.mountedElements().find((e): e is AddressElement => e instanceof AddressElement && e.mode === 'shipping');
+  if (!shippingAddress) return undefined;
+  const v = shippingAddress.addressValue;
+  return { name: v.name, phone: v.phone || undefined, address: { ...v.address } };
+}
+
+/**
+ * The token body. `linkPaymentMethod` is the `link` PaymentMethod a Link sign-up just made
+ * (link-signup.ts); like a saved method it is sent by id.
+ */
+export function confirmationTokenBody(elements: SandboxElements, params: Params = {}, linkPaymentMethod?: string): Obj {
+  const payment = elements.mountedElements().find((e): e is PaymentElement => e instanceof PaymentElement);
+  const billing = billingDetails(elements, params);
+  const extra = params.payment_method_data ?? {};
+
+  // A saved method (Link login or sign-up, CustomerSession card) is sent by id; its details stay with Stripe.
+  const savedPm = payment?.selectedSaved()?.id ?? linkPaymentMethod;
+  const body: Obj = savedPm ? { payment_method: savedPm } : {
     payment_method_data: {
       type: 'card',
       card: payment ? { ...payment.cardData() } : undefined,
@@ -55,11 +74,8 @@ export function confirmationTokenBody(elements: SandboxElements, params: Params 
   };
   body.return_url = params.return_url ?? undefined;
   body.metadata = params.metadata as Obj | undefined;
-  if (params.shipping) body.shipping = params.shipping as unknown as Obj;
-  else if (shippingAddress) {
-    const v = shippingAddress.addressValue;
-    body.shipping = { name: v.name, phone: v.phone || undefined, address: { ...v.address } };
-  }
+  const shipping = shippingOf(elements, params);
+  if (shipping) body.shipping = shipping;
   const { setupFutureUsage, clientContext } = elementsContext(elements.options);
   if (setupFutureUsage) body.setup_future_usage = setupFutureUsage;
   body.client_context = clientContext;

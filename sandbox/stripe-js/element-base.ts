@@ -25,6 +25,14 @@ export interface ElementHost {
   linkSignedIn(account: LinkAccount): void;
   /** Called when the customer changes the email after logging in: Link's saved card goes away. */
   linkSignedOut(): void;
+  /** Whether `email` is a Link account (one lookup per email per group; Elements are told when it answers). */
+  lookupLink(email: string): Promise<boolean>;
+  /** The answer of an earlier lookupLink, if it has arrived. */
+  knownLinkAccount(email: string): boolean | undefined;
+  /** The email Link would use: the Link Authentication Element's, else the Payment Element's own field. */
+  linkEmail(): string;
+  /** Called when a Link email changes or a lookup answers: the Payment Element updates its Link offer. */
+  linkEmailChanged(): void;
   /** Whether the group has a live (created, not destroyed) Element of this type. */
   hasElement(elementType: SandboxElementType): boolean;
 }

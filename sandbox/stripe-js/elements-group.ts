@@ -19,7 +19,7 @@ import { AddressElement } from './address-element.ts';
 import type { ApiClient } from './api-client.ts';
 import type { ElementHost, SandboxElement } from './element-base.ts';
 import { IntegrationError } from './errors.ts';
-import type { LinkAccount } from './link-account.ts';
+import { type LinkAccount, lookupLinkAccount } from './link-account.ts';
 import { LinkAuthenticationElement } from './link-authentication-element.ts';
 import { PaymentElement } from './payment-element.ts';
 import { ELEMENTS_UPDATABLE, refuseFixedOptions } from './update-options.ts';
@@ -62,6 +62,8 @@ export class SandboxElements implements ElementHost {
   private readonly created: SandboxElement[] = [];
   private submittedOk = false;
   private readonly updateEndHandlers = new Set<() => void>();
+  private readonly linkLookups = new Map<string, Promise<boolean>>();
+  private readonly linkAnswers = new Map<string, boolean>();
 
   constructor(
     private opts: StripeElementsOptionsMode,
@@ -152,7 +154,8 @@ export class SandboxElements implements ElementHost {
     }
     this.submittedOk = !first;
     if (first) return { error: first };
-    return this.mountedElements().some((e) => e instanceof PaymentElement) ? { selectedPaymentMethod: 'card' } : {};
+    const payment = this.mountedElements().find((e): e is PaymentElement => e instanceof PaymentElement);
+    return payment ? { selectedPaymentMethod: payment.selectedSaved()?.type ?? 'card' } : {};
   }
 
   mountedElements(): SandboxElement[] {
@@ -175,6 +178,34 @@ export class SandboxElements implements ElementHost {
   linkSignedOut(): void {
     this.created.forEach((e) => e instanceof PaymentElement && e.dropLinkAccount());
     this.submittedOk = false;
+  }
+
+  lookupLink(email: string): Promise<boolean> {
+    const key = email.trim().toLowerCase();
+    let pending = this.linkLookups.get(key);
+    if (!pending) {
+      pending = lookupLinkAccount(this.api, key).then((registered) => {
+        this.linkAnswers.set(key, registered);
+        this.linkEmailChanged();
+        return registered;
+      });
+      this.linkLookups.set(key, pending);
+    }
+    return pending;
+  }
+
+  knownLinkAccount(email: string): boolean | undefined {
+    return this.linkAnswers.get(email.trim().toLowerCase());
+  }
+
+  linkEmail(): string {
+    const la = this.created.find((e): e is LinkAuthenticationElement => e instanceof LinkAuthenticationElement);
+    if (la) return la.email;
+    return this.created.find((e): e is PaymentElement => e instanceof PaymentElement)?.email ?? '';
+  }
+
+  linkEmailChanged(): void {
+    this.created.forEach((e) => e instanceof PaymentElement && e.linkOfferChanged());
   }
 
   elementChanged(): void {

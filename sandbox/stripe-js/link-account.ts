@@ -8,21 +8,35 @@ import type { ApiClient } from './api-client.ts';
 import type { SavedCard } from './saved-methods.ts';
 
 export interface LinkAddress {
-  line1: string;
+  line1: string | null;
   line2?: string | null;
-  city: string;
+  city: string | null;
   state?: string | null;
-  postal_code: string;
-  country: string;
+  postal_code: string | null;
+  country: string | null;
 }
 
-/** What a successful verification returns: the account's saved contact, shipping and card. */
+/** The account's funding card, as Link shows it ("Visa •••• 4242"). */
+export interface LinkFunding {
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
+/** What a successful verification returns: the account's saved contact and shipping, a `link` PaymentMethod and its funding card. */
 export interface LinkAccount {
   email: string;
   name?: string | null;
   phone?: string | null;
-  shipping?: { name: string; address: LinkAddress } | null;
-  payment_method: SavedCard;
+  shipping?: { name: string | null; address: LinkAddress } | null;
+  payment_method: { id: string; type: string; billing_details?: SavedCard['billing_details'] };
+  funding: LinkFunding;
+}
+
+/** The Link method as a saved option of the Payment Element: its id and type, labelled by its funding card. */
+export function linkOption(pm: LinkAccount['payment_method'], funding: LinkFunding): SavedCard {
+  return { id: pm.id, type: pm.type, card: { ...funding }, billing_details: pm.billing_details };
 }
 
 export type CodeProblem = 'invalid' | 'expired' | 'max_attempts' | 'other';

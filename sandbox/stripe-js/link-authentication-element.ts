@@ -5,7 +5,7 @@
 // https://docs.stripe.com/js/elements_object/create_link_authentication_element
 import type { StripeLinkAuthenticationElementChangeEvent, StripeLinkAuthenticationElementOptions } from '@stripe/stripe-js';
 import { SandboxElement } from './element-base.ts';
-import { lookupLinkAccount, verifyLinkCode } from './link-account.ts';
+import { verifyLinkCode } from './link-account.ts';
 import { codeStep, signedInNote, type CodeOutcome } from './link-code-step.ts';
 import { LINK_AUTHENTICATION_UPDATABLE } from './update-options.ts';
 import { validateEmail, type FieldError } from './validation.ts';
@@ -24,6 +24,7 @@ export class LinkAuthenticationElement extends SandboxElement<StripeLinkAuthenti
     // 'change' fires when the customer leaves the field after editing it.
     input.addEventListener('change', () => void this.checkLink());
     input.addEventListener('input', () => {
+      this.host.linkEmailChanged();
       if (this.link.step === 'none' || this.link.email === this.email) return;
       const wasSignedIn = this.link.step === 'signedIn';
       this.setLink({ step: 'none' });
@@ -64,7 +65,7 @@ export class LinkAuthenticationElement extends SandboxElement<StripeLinkAuthenti
     const email = this.email;
     if (validateEmail(email) !== null || email === this.lookedUp) return;
     this.lookedUp = email;
-    const registered = await lookupLinkAccount(this.host.api, email);
+    const registered = await this.host.lookupLink(email);
     if (registered && this.email === email && this.mounted) this.setLink({ step: 'code', email });
   }
 

@@ -9,11 +9,12 @@
 import type { StripePaymentElementChangeEvent, StripePaymentElementOptions } from '@stripe/stripe-js';
 import { SandboxElement } from './element-base.ts';
 import { IntegrationError } from './errors.ts';
-import type { LinkAccount } from './link-account.ts';
+import { type LinkAccount, linkOption } from './link-account.ts';
+import { type LinkOptIn, linkOptIn } from './link-opt-in.ts';
 import { layoutOf, methodPanel } from './payment-layout.ts';
 import { cardLabel, changeEventPaymentMethod, fetchCustomerSessionCards, type SavedCard, type SavedOption } from './saved-methods.ts';
 import { PAYMENT_LAYOUT_FIXED, PAYMENT_UPDATABLE } from './update-options.ts';
-import { parseExpiry, validateCardNumber, validateCvc, validateEmail, validateExpiry, type FieldError } from './validation.ts';
+import { parseExpiry, validateCardNumber, validateCvc, validateEmail, validateExpiry, validatePhone, type FieldError } from './validation.ts';
 
 export interface CardData {
   number: string;
@@ -31,6 +32,8 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
   private selected = NEW_CARD;
   private collapsedNow: boolean | null = null;
   private sessionSecretLoaded: string | undefined;
+  private linkOptInChecked = false;
+  private optIn: LinkOptIn | null = null;
 
   protected render(root: HTMLElement): void {
     const layout = layoutOf(this.options.layout);
@@ -42,12 +45,46 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
     root.append(card);
     const panel = methodPanel(card, String(this.uid), layout, this.collapsedNow, () => this.setCollapsed(false));
     if (this.collectsEmail()) {
-      this.field(panel, 'email', 'Email', { type: 'email', autocomplete: 'email', value: this.billingDetails?.email ?? '' });
+      const email = this.field(panel, 'email', 'Email', { type: 'email', autocomplete: 'email', value: this.billingDetails?.email ?? '' });
+      // Link looks the email up once the shopper leaves the field (or at once for a prefilled one).
+      email.addEventListener('input', () => this.host.linkEmailChanged());
+      email.addEventListener('change', () => this.lookUpEmail(this.email));
+      this.lookUpEmail(email.value);
     }
     this.field(panel, 'number', 'Card number', { autocomplete: 'cc-number', inputMode: 'numeric', placeholder: '1234 1234 1234 1234' });
     this.field(panel, 'expiry', 'Expiration date', { autocomplete: 'cc-exp', inputMode: 'numeric', placeholder: 'MM / YY' });
     this.field(panel, 'cvc', 'Security code', { autocomplete: 'cc-csc', inputMode: 'numeric', placeholder: 'CVC' });
+    this.optIn = linkOptIn(panel, this.uid, {
+      checked: this.linkOptInChecked,
+      onToggle: (checked) => {
+        this.linkOptInChecked = checked;
+        this.changed();
+      },
+      phoneField: (into) => this.field(into, 'link_phone', 'Phone number', { type: 'tel', autocomplete: 'tel', value: this.billingDetails?.phone ?? '' }),
+    });
+    this.linkOfferChanged();
     void this.loadCustomerCards();
+  }
+
+  /** The Link sign-up is offered for an email Link answered "no account" to, when paying with a new card. */
+  private linkOffered(): boolean {
+    const email = this.host.linkEmail();
+    return !this.selectedSaved() && validateEmail(email) === null && this.host.knownLinkAccount(email) === false;
+  }
+
+  /** Called by the group when the Link email or a lookup answer changes. */
+  linkOfferChanged(): void {
+    this.optIn?.show(this.linkOffered(), this.host.linkEmail());
+  }
+
+  private lookUpEmail(email: string): void {
+    if (validateEmail(email) === null) void this.host.lookupLink(email);
+  }
+
+  /** The shopper ticked "save my info" (and it is on offer): the email and phone to sign up with. */
+  linkSignup(): { email: string; phone: string } | null {
+    if (!this.linkOptInChecked || !this.linkOffered()) return null;
+    return { email: this.host.linkEmail().trim(), phone: this.value('link_phone') };
   }
 
   get billingDetails(): NonNullable<StripePaymentElementOptions['defaultValues']>['billingDetails'] {
@@ -86,10 +123,10 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
     return this;
   }
 
-  /** After Link login: the account's card comes first and is selected. */
+  /** After Link login: the account's `link` method (shown as its funding card) comes first and is selected. */
   useLinkAccount(account: LinkAccount): void {
-    const pm = account.payment_method;
-    this.saved = [{ pm, source: 'link' }, ...this.saved.filter((o) => o.pm.id !== pm.id)];
+    const pm = linkOption(account.payment_method, account.funding);
+    this.saved = [{ pm, source: 'link' }, ...this.saved.filter((o) => o.source !== 'link')];
     this.select(pm.id);
   }
 
@@ -116,7 +153,8 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
   changeEvent(): StripePaymentElementChangeEvent {
     const pm = this.selectedSaved();
     if (pm) {
-      return { elementType: 'payment', empty: false, complete: true, collapsed: false, value: { type: 'card', payment_method: changeEventPaymentMethod(pm) } };
+      // Stripe.js reports the selected method's type: 'link' when paying with Link.
+      return { elementType: 'payment', empty: false, complete: true, collapsed: false, value: { type: pm.type ?? 'card', payment_method: changeEventPaymentMethod(pm) } };
     }
     return {
       elementType: 'payment',
@@ -134,6 +172,7 @@ export class PaymentElement extends SandboxElement<StripePaymentElementOptions> 
       validateCardNumber(this.value('number')),
       validateExpiry(this.value('expiry')),
       validateCvc(this.value('cvc')),
+      this.linkSignup() ? validatePhone(this.value('link_phone'), 'link_phone') : null,
     ].filter((e): e is FieldError => e !== null);
   }
 

@@ -1,10 +1,12 @@
-// Saved cards the Payment Element can offer: a Link account's card (after the one-time-code
-// login) and a Customer's cards reached through a CustomerSession client secret
-// (elements option customerSessionClientSecret; seed 002, "Save and retrieve customer payment methods").
+// Saved methods the Payment Element can offer: a Link account's `link` PaymentMethod (after the
+// one-time-code login, labelled by its funding card) and a Customer's cards reached through a
+// CustomerSession client secret (elements option customerSessionClientSecret; seed 002, "Save
+// and retrieve customer payment methods").
 import type { ApiClient } from './api-client.ts';
 
 export interface SavedCard {
   id: string;
+  /** 'card', or 'link' for a Link account's method (its `card` is then the funding card shown). */
   type?: string;
   card: { brand: string; last4: string; exp_month: number; exp_year: number };
   billing_details?: {

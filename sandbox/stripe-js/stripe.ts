@@ -14,7 +14,7 @@ import type {
   StripeEmbeddedCheckoutOptions,
 } from '@stripe/stripe-js';
 import { ApiClient, intentIdFromClientSecret } from './api-client.ts';
-import { confirmationTokenBody } from './confirmation-token.ts';
+import { tokenBodyWithLink } from './link-signup.ts';
 import { SandboxElements } from './elements-group.ts';
 import { IntegrationError, notModeled } from './errors.ts';
 import { confirmIntent, type ConfirmOptions } from './confirm.ts';
@@ -79,7 +79,9 @@ export function createStripe(apiBase: string, publishableKey: string, options?: 
           'elements.submit() must be called and succeed before stripe.createConfirmationToken(); call it again after the customer changes a field.',
         );
       }
-      const result = await api.post<ConfirmationTokenResult['confirmationToken']>('/v1/confirmation_tokens', confirmationTokenBody(elements, params));
+      const prepared = await tokenBodyWithLink(elements, params);
+      if ('error' in prepared) return { error: prepared.error };
+      const result = await api.post<ConfirmationTokenResult['confirmationToken']>('/v1/confirmation_tokens', prepared.body);
       return result.ok ? { confirmationToken: result.body! } : { error: result.error };
     },
 

@@ -19,7 +19,10 @@ const CSS = `
 .SandboxAccordionItem>button{display:block;width:100%;text-align:start}
 .SandboxSaved{border:0;padding:0;margin:0 0 calc(var(--sbx-spacing) * 3)}
 .SandboxSaved legend{margin-bottom:var(--sbx-spacing)}
-.SandboxSaved-note,.SandboxLinkCode-note{opacity:.75}
+.SandboxSaved-note,.SandboxLinkCode-note,.SandboxLinkOptIn-note{opacity:.75}
+.SandboxLinkOptIn{margin-bottom:calc(var(--sbx-spacing) * 3)}
+.SandboxLinkOptIn>label{margin-inline-start:calc(var(--sbx-spacing) * 2)}
+.SandboxLinkOptIn-details{margin-top:calc(var(--sbx-spacing) * 3)}
 .SandboxLinkCode-status,.SandboxEmbeddedCheckout-status{margin-top:var(--sbx-spacing)}
 .SandboxEmbeddedCheckout button[type=submit]{font:inherit;color:#fff;background:var(--sbx-primary);border:0;border-radius:var(--sbx-radius);padding:calc(var(--sbx-spacing) * 4) calc(var(--sbx-spacing) * 8)}
 `;

@@ -76,6 +76,15 @@ export function validateEmail(raw: string): FieldError | null {
   return null;
 }
 
+/** The Link sign-up phone number: 7 to 15 digits, an optional leading +, separators allowed. */
+export function validatePhone(raw: string, field: string): FieldError | null {
+  const v = raw.trim();
+  if (v === '') return { field, code: 'incomplete_phone', message: 'Enter your phone number.' };
+  const digits = v.replace(/\D/g, '').length;
+  if (!/^\+?[\d\s().-]+$/.test(v) || digits < 7 || digits > 15) return { field, code: 'invalid_phone', message: 'The phone number is not valid.' };
+  return null;
+}
+
 /** Countries whose addresses need a state or province. */
 export const STATE_REQUIRED = new Set(['US', 'CA', 'AU']);
 

@@ -1,32 +1,8 @@
 import type Stripe from 'stripe';
-import type { IntentStatus, Quote } from '../../protocol/index.ts';
+import type { IntentStatus } from '../../protocol/index.ts';
 import { ApiError } from '../errors.ts';
-import { customerFor, idempotencyKeyFor, orderMetadata, type IntentContext, type ModeHandler } from './context.ts';
-
-/** One Price per distinct (name, amount, currency, interval): a catalog change makes a new one. */
-export function priceLookupKey(quote: Quote): string {
-  const what = quote.item ? `item:${quote.item}` : `label:${quote.name}`;
-  return `link-checkout:${what}:${quote.amount}:${quote.currency}:${quote.interval}`.slice(0, 200);
-}
-
-/** The recurring Price for the quote, created once and found again by its lookup_key. */
-async function priceFor({ stripe, quote }: IntentContext): Promise<string> {
-  const lookupKey = priceLookupKey(quote);
-  const found = await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 });
-  if (found.data[0]) return found.data[0].id;
-  const price = await stripe.prices.create(
-    {
-      currency: quote.currency,
-      unit_amount: quote.amount,
-      recurring: { interval: quote.interval! },
-      product_data: { name: quote.name },
-      lookup_key: lookupKey,
-    },
-    // Two first buyers at once make one Price, not a lookup_key clash.
-    { idempotencyKey: `link-checkout:price:${lookupKey}` },
-  );
-  return price.id;
-}
+import { priceFor } from '../prices.ts';
+import { customerFor, idempotencyKeyFor, orderMetadata, type ModeHandler } from './context.ts';
 
 /**
  * A Subscription left `default_incomplete`, whose first invoice's PaymentIntent is confirmed with
@@ -36,7 +12,8 @@ async function priceFor({ stripe, quote }: IntentContext): Promise<string> {
 export const subscription: ModeHandler = async (context) => {
   const { stripe, request } = context;
   const customer = await customerFor(context);
-  const price = await priceFor(context);
+  const { quote } = context;
+  const price = await priceFor(stripe, { item: quote.item, name: quote.name, amount: quote.amount, currency: quote.currency, interval: quote.interval });
   const created = await stripe.subscriptions.create(
     {
       customer,

@@ -5,7 +5,7 @@ import { verifyPrice } from './signature.ts';
 
 export { parseCatalog, type Catalog, type CatalogEntry } from './catalog.ts';
 export { parseQuoteRequest } from './request.ts';
-export { signPrice, verifyPrice, checkSigningSecret, type SignedPrice } from './signature.ts';
+export { signPrice, verifyPrice, signCustomer, verifyCustomer, checkSigningSecret, type SignedPrice } from './signature.ts';
 
 /** Per-currency range of open amounts (donations, pay what you want), minor units. */
 export type OpenAmounts = Record<string, { min: number; max: number }>;
@@ -23,8 +23,11 @@ export interface PriceRules {
    * The price the server will charge for a request; throws an ApiError when there is none.
    * `checkout`: the shopper's final word, so an open amount must be there and in range.
    */
-  quote(request: QuoteRequest, phase?: 'quote' | 'checkout'): Promise<Quote>;
+  quote(request: QuoteRequest, phase?: 'quote' | 'checkout'): Promise<PricedQuote>;
 }
+
+/** A quote the price rules made (an existing order's quote is the recovery page's). */
+export type PricedQuote = Quote & { rule: Exclude<Quote['rule'], 'order'> };
 
 /** Seed 002: the deferred-intent flow does not support BLIK or ACSS pre-authorized debits. */
 export const EXCLUDED_PAYMENT_METHOD_TYPES = ['blik', 'acss_debit'];
@@ -67,7 +70,7 @@ export function createPriceRules({ catalog, signingSecret, openAmounts = {} }: P
   return {
     async quote(request, phase = 'quote') {
       const { item, amount, currency, signature, label, interval, amountEditable } = request;
-      let quote: Omit<Quote, 'elements'>;
+      let quote: Omit<PricedQuote, 'elements'>;
       if (item !== undefined) {
         if (signature || amountEditable) {
           throw invalidRequest('conflicting_price', 'Choose one price: a catalog item, a signed amount or an editable amount.', 'item');

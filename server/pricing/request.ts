@@ -59,5 +59,9 @@ export function parseQuoteRequest(raw: Record<string, unknown>): QuoteRequest {
   if (capture) request.capture = capture;
   const save = oneOf(raw.save, SAVE, 'save');
   if (save) request.save = save;
+  if (raw.order !== undefined && raw.order !== null && raw.order !== '') {
+    if (typeof raw.order !== 'string' || !/^ord_[A-Za-z0-9]{1,40}$/.test(raw.order)) throw invalidRequest('parameter_invalid', 'order must be an order id (ord_…).', 'order');
+    request.order = raw.order;
+  }
   return request;
 }

@@ -9,11 +9,13 @@ export interface SignedPrice {
   label?: string;
 }
 
-/** Versioned and newline-joined, so no field can bleed into the next. */
+/** Versioned and newline-joined, so no field can bleed into the next (or pass for another kind of signature). */
 function canonical(price: SignedPrice): Uint8Array<ArrayBuffer> {
   const fields = ['link-checkout/v1', price.mode, String(price.amount), price.currency, price.interval ?? '', price.label ?? ''];
   return new TextEncoder().encode(fields.join('\n'));
 }
+
+const customerCanonical = (customerId: string) => new TextEncoder().encode(`link-checkout/customer/v1\n${customerId}`);
 
 // Web Crypto, so signing and checking run alike on Node, workerd, Bun and Deno (and in the CLI).
 function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
@@ -39,6 +41,21 @@ export async function verifyPrice(secret: string, price: SignedPrice, signature:
   const mac = fromBase64Url(signature);
   if (!mac) return false;
   return crypto.subtle.verify('HMAC', await hmacKey(secret, 'verify'), mac, canonical(price));
+}
+
+/**
+ * The `customer-signature` of a returning customer's reference (`link-checkout sign --customer`),
+ * so no browser can name another person's Customer and see their saved methods.
+ */
+export async function signCustomer(secret: string, customerId: string): Promise<string> {
+  const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), customerCanonical(customerId));
+  return toBase64Url(new Uint8Array(mac));
+}
+
+export async function verifyCustomer(secret: string, customerId: string, signature: string): Promise<boolean> {
+  const mac = fromBase64Url(signature);
+  if (!mac) return false;
+  return crypto.subtle.verify('HMAC', await hmacKey(secret, 'verify'), mac, customerCanonical(customerId));
 }
 
 /** A signing secret short enough to guess would let anyone set their own price. */

@@ -4,6 +4,7 @@ import { parseCheckoutRequest, readJsonObject } from '../checkout-request.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, declinedIntentId, fromStripeError } from '../errors.ts';
 import { MODES } from '../intents/index.ts';
+import { completeOrder } from '../intents/recover.ts';
 import type { Order } from '../store/types.ts';
 
 export { idempotencyKeyFor } from '../intents/index.ts';
@@ -20,6 +21,7 @@ const samePurchase = (order: Order, other: Pick<Order, 'mode' | 'item' | 'amount
 export function checkoutRoutes({ stripe, store, pricing }: AppDeps) {
   return new Hono().post('/api/checkout', async (c) => {
     const request = parseCheckoutRequest(await readJsonObject(c));
+    if (request.order) return c.json(await completeOrder({ stripe, store }, request.order, request.attemptId, request.confirmationTokenId));
     const quote = await pricing.quote(request, 'checkout');
     const purchase = { mode: quote.mode, item: quote.item ?? null, amount: quote.amount, currency: quote.currency };
 
@@ -42,6 +44,8 @@ export function checkoutRoutes({ stripe, store, pricing }: AppDeps) {
       outcome = await MODES[quote.mode]({ stripe, quote, request, order, email: request.email, record });
     } catch (err) {
       const apiError = err instanceof ApiError ? err : fromStripeError(err);
+      // Refused before Stripe made anything (a made-up or spent token): nothing to keep or reconcile.
+      if (apiError.type === 'invalid_request_error' && apiError.status === 400) await store.discardOrder(order.id);
       if (apiError.type === 'card_error') {
         const intentId = declinedIntentId(err) ?? '';
         const ids = intentId.startsWith('pi_') ? { paymentIntentId: intentId } : intentId.startsWith('seti_') ? { setupIntentId: intentId } : {};

@@ -41,7 +41,7 @@ export function webhookRoutes({ stripe, store, config }: AppDeps) {
       throw invalidRequest('signature_invalid', 'The Stripe-Signature is timestamped in the future; check this server\'s clock.');
     }
 
-    const applied = await store.processEventOnce(event.id, event.type, (orders) => applyStripeEvent(orders, event));
+    const applied = await store.processEventOnce(event.id, event.type, (orders) => applyStripeEvent(orders, event, stripe));
     return c.json({ received: true, duplicate: !applied });
   });
 }

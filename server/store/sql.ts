@@ -1,6 +1,6 @@
 import { randomId } from '../ids.ts';
 import { RATE_LIMITS_MIGRATION, rateLimitCounters } from './rate-limits.ts';
-import type { NewOrder, Order, OrderHistoryEntry, OrderPatch, OrderWriter, Store } from './types.ts';
+import type { NewOrder, Order, OrderFilter, OrderHistoryEntry, OrderPatch, OrderWriter, Store } from './types.ts';
 
 /** The little a SQL store needs of a PostgreSQL driver (PGlite, or a server's). */
 export interface SqlClient {
@@ -59,6 +59,19 @@ const MIGRATIONS: string[][] = [
      )`,
     `create index order_history_order on order_history (order_id, id)`,
   ],
+  [
+    `alter table orders add column amount_received integer not null default 0`,
+    `alter table orders add column amount_refunded integer not null default 0`,
+    `alter table orders add column checkout_session_id text unique`,
+    `alter table orders add column last_error jsonb`,
+    `create index orders_newest on orders (created_at desc, id desc)`,
+    `create index orders_customer on orders (customer_id)`,
+    `create index orders_email on orders (lower(email))`,
+  ],
+  [
+    `create table reconciler_state (name text primary key, value text not null, updated_at timestamptz not null default now())`,
+    `create index orders_pending on orders (status, created_at) where status = 'pending'`,
+  ],
   RATE_LIMITS_MIGRATION,
 ];
 
@@ -84,6 +97,10 @@ interface OrderRow {
   setup_intent_id: string | null;
   subscription_id: string | null;
   payment_method_id: string | null;
+  checkout_session_id: string | null;
+  amount_received: number;
+  amount_refunded: number;
+  last_error: Order['lastError'] | string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -108,6 +125,11 @@ function toOrder(row: OrderRow): Order {
     setupIntentId: row.setup_intent_id,
     subscriptionId: row.subscription_id,
     paymentMethodId: row.payment_method_id,
+    checkoutSessionId: row.checkout_session_id,
+    amountReceived: row.amount_received,
+    amountRefunded: row.amount_refunded,
+    // Drivers differ: PGlite parses jsonb, some hand back text.
+    lastError: typeof row.last_error === 'string' ? JSON.parse(row.last_error) : row.last_error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -118,6 +140,7 @@ function stripeIdColumn(id: string): string | null {
   if (id.startsWith('pi_')) return 'payment_intent_id';
   if (id.startsWith('seti_')) return 'setup_intent_id';
   if (id.startsWith('sub_')) return 'subscription_id';
+  if (id.startsWith('cs_')) return 'checkout_session_id';
   return null;
 }
 
@@ -130,8 +153,15 @@ const PATCH_COLUMNS: ReadonlyArray<[keyof OrderPatch, string]> = [
   ['setupIntentId', 'setup_intent_id'],
   ['subscriptionId', 'subscription_id'],
   ['paymentMethodId', 'payment_method_id'],
+  ['checkoutSessionId', 'checkout_session_id'],
+  ['amountReceived', 'amount_received'],
+  ['amountRefunded', 'amount_refunded'],
+  ['lastError', 'last_error'],
 ];
-const PATCH_SET = PATCH_COLUMNS.map(([, column], i) => `${column} = coalesce($${i + 2}, ${column})`).join(', ');
+const PATCH_SET = PATCH_COLUMNS.map(([key, column], i) => `${column} = coalesce($${i + 2}${key === 'lastError' ? '::jsonb' : ''}, ${column})`).join(', ');
+const patchValue = (patch: OrderPatch, key: keyof OrderPatch) => (key === 'lastError' && patch.lastError ? JSON.stringify(patch.lastError) : (patch[key] ?? null));
+
+const INSERT_COLUMNS = ['id', 'attempt_id', 'mode', 'price_rule', 'item', 'name', 'amount', 'currency', 'interval', 'email', 'capture_method', 'customer_id', 'checkout_session_id'];
 
 /**
  * One transaction that holds an advisory lock: when several instances start at once on one
@@ -171,9 +201,49 @@ function orderWriter(db: SqlClient): OrderWriter {
            from updated, before where updated.status is distinct from before.status
          )
          select * from updated`,
-        [id, ...PATCH_COLUMNS.map(([key]) => patch[key] ?? null), cause],
+        [id, ...PATCH_COLUMNS.map(([key]) => patchValue(patch, key)), cause],
       ),
+    async createOrder(order: NewOrder) {
+      const values = [randomId('ord'), order.attemptId, order.mode, order.priceRule, order.item, order.name, order.amount, order.currency, order.interval, order.email, order.captureMethod, order.customerId ?? null, order.checkoutSessionId ?? null];
+      // One statement, so it runs alike inside an event's transaction and on its own.
+      const { rows } = await db.query<OrderRow & { created: boolean }>(
+        `with inserted as (
+           insert into orders (${INSERT_COLUMNS.join(', ')}, status)
+           values (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'pending')
+           on conflict (attempt_id) do nothing returning *
+         ),
+         logged as (
+           insert into order_history (order_id, from_status, to_status, cause) select id, null, 'pending', 'checkout' from inserted
+         )
+         select *, true as created from inserted`,
+        values,
+      );
+      if (rows[0]) return { order: toOrder(rows[0]), created: true };
+      // The attempt's order exists (perhaps committed by a concurrent request after this statement began).
+      const existing = await one('select * from orders where attempt_id = $1', [order.attemptId]);
+      return { order: existing!, created: false };
+    },
   };
+}
+
+/** Newest first; the cursor is the last order id of the previous page. */
+function listQuery(filter: OrderFilter): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (filter.status) add((n) => `status = ${n}`, filter.status);
+  if (filter.mode) add((n) => `mode = ${n}`, filter.mode);
+  if (filter.email) add((n) => `lower(email) = lower(${n})`, filter.email);
+  if (filter.customerId) add((n) => `customer_id = ${n}`, filter.customerId);
+  if (filter.createdFrom) add((n) => `created_at >= ${n}`, filter.createdFrom);
+  if (filter.createdTo) add((n) => `created_at < ${n}`, filter.createdTo);
+  if (filter.startingAfter) add((n) => `(created_at, id) < (select created_at, id from orders where id = ${n})`, filter.startingAfter);
+  params.push(filter.limit + 1);
+  const sql = `select * from orders ${where.length ? `where ${where.join(' and ')}` : ''} order by created_at desc, id desc limit $${params.length}`;
+  return { sql, params };
 }
 
 /** The order store on any PostgreSQL: the embedded PGlite or a server (DATABASE_URL). */
@@ -183,21 +253,41 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
 
   return {
     ...writer,
-    async createOrder(order: NewOrder) {
+    async listOrders(filter) {
+      const { sql, params } = listQuery(filter);
+      const { rows } = await db.query<OrderRow>(sql, params);
+      return { orders: rows.slice(0, filter.limit).map(toOrder), hasMore: rows.length > filter.limit };
+    },
+    async discardOrder(id) {
+      // Only an order Stripe never heard of: no intent, subscription, session or customer names it.
       return db.transaction(async (tx) => {
-        const inserted = await tx.query<OrderRow>(
-          `insert into orders (id, attempt_id, mode, price_rule, item, name, amount, currency, interval, email, capture_method, status)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending')
-           on conflict (attempt_id) do nothing returning *`,
-          [randomId('ord'), order.attemptId, order.mode, order.priceRule, order.item, order.name, order.amount, order.currency, order.interval, order.email, order.captureMethod],
+        const { rows } = await tx.query<{ id: string }>(
+          `select id from orders where id = $1 and status = 'pending' and payment_intent_id is null and setup_intent_id is null
+             and subscription_id is null and checkout_session_id is null and customer_id is null for update`,
+          [id],
         );
-        if (inserted.rows[0]) {
-          await tx.query(`insert into order_history (order_id, from_status, to_status, cause) values ($1, null, 'pending', 'checkout')`, [inserted.rows[0].id]);
-          return { order: toOrder(inserted.rows[0]), created: true };
-        }
-        const existing = await tx.query<OrderRow>('select * from orders where attempt_id = $1', [order.attemptId]);
-        return { order: toOrder(existing.rows[0]!), created: false };
+        if (!rows[0]) return false;
+        await tx.query('delete from order_history where order_id = $1', [id]);
+        await tx.query('delete from orders where id = $1', [id]);
+        return true;
       });
+    },
+    async staleOrders(olderThan, limit) {
+      const { rows } = await db.query<OrderRow>(
+        `select * from orders where status in ('pending', 'action_required') and updated_at < $1 order by updated_at limit $2`,
+        [olderThan, limit],
+      );
+      return rows.map(toOrder);
+    },
+    async getState(name) {
+      const { rows } = await db.query<{ value: string }>('select value from reconciler_state where name = $1', [name]);
+      return rows[0]?.value ?? null;
+    },
+    async setState(name, value) {
+      await db.query(
+        `insert into reconciler_state (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value, updated_at = now()`,
+        [name, value],
+      );
     },
     async orderHistory(id) {
       const { rows } = await db.query<{ at: Date; from_status: OrderHistoryEntry['from']; to_status: OrderHistoryEntry['to']; cause: string }>(

@@ -1,12 +1,22 @@
-import type { CheckoutMode, Quote, RecurringInterval } from '../../protocol/index.ts';
+import type { AdminOrderStatus, OrderSource } from '../../protocol/admin.ts';
+import type { CheckoutMode, RecurringInterval } from '../../protocol/index.ts';
 
-export type OrderStatus = 'pending' | 'paid' | 'authorized' | 'saved' | 'active' | 'failed' | 'canceled' | 'needs_review';
+export type OrderStatus = AdminOrderStatus;
+export type { OrderSource };
+
+/** The last decline or authentication request Stripe reported for the order. */
+export interface OrderError {
+  code: string;
+  message: string;
+  declineCode?: string;
+}
 
 export interface Order {
   id: string;
   attemptId: string;
   mode: CheckoutMode;
-  priceRule: Quote['rule'];
+  /** The price rule of a checkout, or the merchant action that made the order. */
+  priceRule: OrderSource;
   /** Catalog item, when the price came from the catalog. */
   item: string | null;
   /** What the shopper was shown: the item's name or the signed/open amount's label. */
@@ -25,15 +35,37 @@ export interface Order {
   setupIntentId: string | null;
   subscriptionId: string | null;
   paymentMethodId: string | null;
+  checkoutSessionId: string | null;
+  /** Minor units Stripe reports received and refunded so far. */
+  amountReceived: number;
+  amountRefunded: number;
+  lastError: OrderError | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewOrder = Pick<Order, 'attemptId' | 'mode' | 'priceRule' | 'item' | 'name' | 'amount' | 'currency' | 'interval' | 'email' | 'captureMethod'>;
+export type NewOrder = Pick<Order, 'attemptId' | 'mode' | 'priceRule' | 'item' | 'name' | 'amount' | 'currency' | 'interval' | 'email' | 'captureMethod'> &
+  Partial<Pick<Order, 'customerId' | 'checkoutSessionId'>>;
 
 export type OrderPatch = Partial<
-  Pick<Order, 'status' | 'intentStatus' | 'customerId' | 'paymentIntentId' | 'setupIntentId' | 'subscriptionId' | 'paymentMethodId'>
+  Pick<
+    Order,
+    | 'status' | 'intentStatus' | 'customerId' | 'paymentIntentId' | 'setupIntentId' | 'subscriptionId' | 'paymentMethodId'
+    | 'checkoutSessionId' | 'amountReceived' | 'amountRefunded' | 'lastError'
+  >
 >;
+
+/** GET /admin/api/orders filters; newest first, `startingAfter` an order id (cursor). */
+export interface OrderFilter {
+  status?: OrderStatus;
+  mode?: CheckoutMode;
+  email?: string;
+  customerId?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  limit: number;
+  startingAfter?: string;
+}
 
 /** One status change of an order and what caused it (`checkout`, an event `type id`, an admin action). */
 export interface OrderHistoryEntry {
@@ -46,10 +78,18 @@ export interface OrderHistoryEntry {
 /** What a webhook handler may do to the store inside the event's transaction. */
 export interface OrderWriter {
   findOrder(id: string): Promise<Order | null>;
-  /** The order a Stripe object belongs to: a PaymentIntent (`pi_`), SetupIntent (`seti_`) or Subscription (`sub_`). */
+  /**
+   * The order a Stripe object belongs to: a PaymentIntent (`pi_`), SetupIntent (`seti_`),
+   * Subscription (`sub_`) or Checkout Session (`cs_`).
+   */
   findOrderByStripeId(id: string): Promise<Order | null>;
   /** Applies the patch; a status change is recorded in the order's history with `cause`. */
   updateOrder(id: string, patch: OrderPatch, cause: string): Promise<Order | null>;
+  /**
+   * Creates the order for an attempt (a press of Pay, a merchant action, a Payment Link
+   * session), or returns the one that attempt already made: a retry must not make a second order.
+   */
+  createOrder(order: NewOrder): Promise<{ order: Order; created: boolean }>;
 }
 
 /** Request counters for rate limits, kept where every instance of the server can see them. */
@@ -61,12 +101,18 @@ export interface RateLimitCounters {
 }
 
 export interface Store extends OrderWriter, RateLimitCounters {
-  /**
-   * Creates the order for a checkout attempt, or returns the one that attempt already made:
-   * a retried request must not make a second order.
-   */
-  createOrder(order: NewOrder): Promise<{ order: Order; created: boolean }>;
+  listOrders(filter: OrderFilter): Promise<{ orders: Order[]; hasMore: boolean }>;
   orderHistory(id: string): Promise<OrderHistoryEntry[]>;
+  /**
+   * Deletes a pending order that no Stripe object names (the attempt was refused before Stripe made
+   * anything), so junk attempts leave nothing behind. False when the order has Stripe ids.
+   */
+  discardOrder(id: string): Promise<boolean>;
+  /** Orders still waiting on Stripe (pending, action_required) not touched since `olderThan`, oldest first. */
+  staleOrders(olderThan: Date, limit: number): Promise<Order[]>;
+  /** Small named values the reconciler keeps across restarts and instances (its event cursor). */
+  getState(name: string): Promise<string | null>;
+  setState(name: string, value: string): Promise<void>;
   /**
    * Runs `apply` once per event id: the id is recorded in the same transaction, so a replayed
    * event is skipped and a failed apply leaves the event unrecorded for Stripe's retry.

@@ -22,30 +22,14 @@ import {
   requireEmulator,
   sandboxBrowser,
 } from './target.ts';
+import { checkoutSessionCompleted as completedEvent, testCardFields } from './checkout-fixtures.ts';
 
 const target = createTarget();
 const { stripe } = target;
 const meta = { contract_run: target.runId };
 const SUCCESS_URL = 'https://shop.example/setup/done?session_id={CHECKOUT_SESSION_ID}';
 const RETURN_URL = 'https://shop.example/setup/return?session_id={CHECKOUT_SESSION_ID}';
-
-/** The hosted/embedded Checkout page's card fields for 4242 4242 4242 4242 (expires in two years). */
-function testCardFields(): Record<string, string> {
-  return {
-    'card[number]': '4242424242424242',
-    'card[exp_month]': '12',
-    'card[exp_year]': String(new Date().getUTCFullYear() + 2),
-    'card[cvc]': '123',
-  };
-}
-
-/** Waits for the checkout.session.completed event about `sessionId` and returns it. */
-function checkoutSessionCompleted(sessionId: string): Promise<Stripe.Event> {
-  return eventually(async () => {
-    const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
-    return events.data.find((e) => (e.data.object as Stripe.Checkout.Session).id === sessionId);
-  }, 'checkout.session.completed');
-}
+const checkoutSessionCompleted = (sessionId: string) => completedEvent(target, sessionId);
 
 // ---------------------------------------------------------------------------------------------
 // CustomerSessions

@@ -10,6 +10,7 @@
  * assert only that each is a distinct 400 error naming `code`.
  */
 import assert from 'node:assert/strict';
+import type Stripe from 'stripe';
 import { contractCase, createTarget, requireEmulator, sandboxBrowser } from './target.ts';
 
 const target = createTarget();
@@ -75,7 +76,7 @@ contractCase(
 );
 
 contractCase(
-  'any other 6-digit Link code signs in and returns the saved card, which pays through a ConfirmationToken',
+  'any other 6-digit Link code signs in and returns a `link` PaymentMethod, which pays through a ConfirmationToken',
   `${SOURCE}; seed 000 § Optional: Display customer-saved data`,
   async () => {
     const res = await sandboxBrowser(target, 'POST', '/_sandbox/link/verify', { email: EMAIL, code: '424242' });
@@ -84,11 +85,91 @@ contractCase(
     assert.equal(res.body.shipping.address.postal_code, '62701');
     const pmId: string = res.body.payment_method.id;
     assert.match(pmId, /^pm_/);
-    assert.equal(res.body.payment_method.card.last4, '4242');
+    assert.equal(res.body.payment_method.type, 'link');
+    assert.equal(res.body.funding.last4, '4242');
     const token = await sandboxBrowser(target, 'POST', '/v1/confirmation_tokens', { payment_method: pmId, return_url: 'https://shop.example/done' });
     assert.equal(token.status, 200, JSON.stringify(token.body));
     const pi = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', confirm: true, confirmation_token: token.body.id });
     assert.equal(pi.status, 'succeeded');
+    assert.equal(pi.payment_method, pmId);
+  },
+  { sandboxOnly: WHY },
+);
+
+// ---------------------------------------------------------------------------------------------
+// `link` PaymentMethods saved to a Customer and charged later (seed 001).
+
+const LINK_PM_WHY = 'a `link` PaymentMethod is made by Stripe.js when the shopper pays with Link; the API cannot create one server-side';
+
+/** A shopper signs in to Link and saves it with a SetupIntent for `customer` (seed 001 § Set up future Link payments). */
+async function savedLinkPaymentMethod(customer: Stripe.Customer): Promise<string> {
+  const verified = await sandboxBrowser(target, 'POST', '/_sandbox/link/verify', { email: EMAIL, code: '424242' });
+  const token = await sandboxBrowser(target, 'POST', '/v1/confirmation_tokens', { payment_method: verified.body.payment_method.id, return_url: 'https://shop.example/done' });
+  const si = await stripe.setupIntents.create({ customer: customer.id, confirm: true, confirmation_token: token.body.id, usage: 'off_session' });
+  assert.equal(si.status, 'succeeded');
+  return si.payment_method as string;
+}
+
+contractCase(
+  'a PaymentMethod paid with Link has type link and a `link` hash with the account email (no card hash)',
+  'docs.stripe.com/api/payment_methods/object (link: email); stripe@23 PaymentMethod.Link',
+  async () => {
+    const cus = await stripe.customers.create({ email: EMAIL });
+    const pm = await stripe.paymentMethods.retrieve(await savedLinkPaymentMethod(cus));
+    assert.equal(pm.type, 'link');
+    assert.equal(pm.link?.email, EMAIL);
+    assert.equal(pm.card, undefined);
+    assert.equal(pm.customer, cus.id);
+  },
+  { sandboxOnly: LINK_PM_WHY },
+);
+
+contractCase(
+  "listing a customer's payment methods by type=link returns the saved Link method (and type=card does not)",
+  'docs.stripe.com/api/payment_methods/customer_list (type filter); stripe@23 PaymentMethodListParams.type',
+  async () => {
+    const cus = await stripe.customers.create({ email: EMAIL });
+    const pm = await savedLinkPaymentMethod(cus);
+    assert.deepEqual((await stripe.paymentMethods.list({ customer: cus.id, type: 'link' })).data.map((p) => p.id), [pm]);
+    assert.deepEqual((await stripe.customers.listPaymentMethods(cus.id, { type: 'link' })).data.map((p) => p.id), [pm]);
+    assert.equal((await stripe.paymentMethods.list({ customer: cus.id, type: 'card' })).data.length, 0);
+  },
+  { sandboxOnly: LINK_PM_WHY },
+);
+
+contractCase(
+  'seed 001: find the saved Link method with GET /v1/payment_methods?customer=…&type=link, then charge it off-session (confirm=true, off_session=true)',
+  'seed 001 § Charge the saved payment method later',
+  async () => {
+    const cus = await stripe.customers.create({ email: EMAIL });
+    await savedLinkPaymentMethod(cus);
+    const [pm] = (await stripe.paymentMethods.list({ customer: cus.id, type: 'link' })).data;
+    const pi = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', customer: cus.id, payment_method: pm.id, off_session: true, confirm: true });
+    assert.equal(pi.status, 'succeeded');
+    assert.equal(pi.amount_received, 1099);
+    assert.equal(pi.payment_method, pm.id);
+  },
+  { sandboxOnly: LINK_PM_WHY },
+);
+
+contractCase(
+  'any valid email becomes a test Link account when the shopper saves their details while paying; on the next visit it asks for a one-time code',
+  'seed 001 § Test the integration ("create test mode accounts for Link using any valid email address"); seed 000 § Collect customer email',
+  async () => {
+    const email = `signup-${target.runId}@example.com`;
+    const year = String(new Date().getUTCFullYear() + 2);
+    const signup = await sandboxBrowser(target, 'POST', '/_sandbox/link/signup', {
+      email, phone: '+15555550100', 'card[number]': '4242424242424242', 'card[exp_month]': '12', 'card[exp_year]': year, 'card[cvc]': '123',
+    });
+    assert.equal(signup.status, 200, JSON.stringify(signup.body));
+    assert.equal(signup.body.payment_method.type, 'link');
+    const token = await sandboxBrowser(target, 'POST', '/v1/confirmation_tokens', { payment_method: signup.body.payment_method.id, return_url: 'https://shop.example/done' });
+    const pi = await stripe.paymentIntents.create({ amount: 1099, currency: 'usd', confirm: true, confirmation_token: token.body.id });
+    assert.equal(pi.status, 'succeeded');
+    const lookup = await sandboxBrowser(target, 'POST', '/_sandbox/link/lookup', { email });
+    assert.equal(lookup.body.registered, true);
+    const verified = await sandboxBrowser(target, 'POST', '/_sandbox/link/verify', { email, code: '123456' });
+    assert.equal(verified.body.funding.last4, '4242');
   },
   { sandboxOnly: WHY },
 );

@@ -186,6 +186,14 @@ export async function eventually<T>(fn: () => Promise<T | null | undefined>, wha
   }
 }
 
+/** The latest event of `type` whose object `matches` (polling, as events are eventually listed on Stripe). */
+export function eventFor(target: Target, type: string, matches: (object: any) => boolean): Promise<Stripe.Event> {
+  return eventually(async () => {
+    const events = await target.stripe.events.list({ type, limit: 20 });
+    return events.data.find((e) => matches(e.data.object));
+  }, type);
+}
+
 /** A fresh idempotency key. */
 export const idempotencyKey = () => `contract-${randomUUID()}`;
 

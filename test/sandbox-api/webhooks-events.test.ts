@@ -20,7 +20,7 @@ test('deliveries are signed so constructEventAsync accepts them', async () => {
     assert.match(sig, /^t=\d+,v1=[0-9a-f]{64}$/);
     events.push(await verifier.webhooks.constructEventAsync(await req.text(), sig, endpoint.secret));
   }
-  assert.deepEqual(events.map((e) => e.type).sort(), ['payment_intent.created', 'payment_intent.succeeded']);
+  assert.deepEqual(events.map((e) => e.type).sort(), ['charge.succeeded', 'payment_intent.created', 'payment_intent.succeeded']);
   const succeeded = events.find((e) => e.type === 'payment_intent.succeeded') as Stripe.PaymentIntentSucceededEvent;
   assert.equal(succeeded.data.object.id, pi.id);
   assert.equal(succeeded.data.object.status, 'succeeded');
@@ -72,7 +72,7 @@ test('the event log lists newest first, filters by type and retrieves by id', as
   await stripe.customers.create({ email: 'a@b.co' });
   const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', confirm: true, confirmation_token: await browserToken(emu, CARDS.visa) });
   const all = await stripe.events.list({ limit: 10 });
-  assert.deepEqual(all.data.map((e) => e.type), ['payment_intent.succeeded', 'payment_intent.created', 'customer.created']);
+  assert.deepEqual(all.data.map((e) => e.type), ['payment_intent.succeeded', 'charge.succeeded', 'payment_intent.created', 'customer.created']);
   const only = await stripe.events.list({ type: 'payment_intent.succeeded' });
   assert.equal(only.data.length, 1);
   assert.equal((only.data[0].data.object as Stripe.PaymentIntent).id, pi.id);

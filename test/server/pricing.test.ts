@@ -130,3 +130,14 @@ describe('parsing', () => {
     assert.deepEqual(resolvePricing({}), {});
   });
 });
+
+describe('signed customer references', () => {
+  test('a customer signature verifies for that customer only, and is no price signature', async () => {
+    const { signCustomer, verifyCustomer } = await import('../../server/pricing/index.ts');
+    const signature = await signCustomer(SECRET, 'cus_123');
+    assert.equal(await verifyCustomer(SECRET, 'cus_123', signature), true);
+    assert.equal(await verifyCustomer(SECRET, 'cus_124', signature), false);
+    assert.equal(await verifyCustomer('y'.repeat(40), 'cus_123', signature), false);
+    await assert.rejects(rules.quote({ amount: 123, currency: 'usd', signature }), { code: 'signature_mismatch' });
+  });
+});

@@ -31,7 +31,7 @@ before(() => {
     throw new Error('dist/ is not built: run `npm run build` first (npm test does).');
   }
   dir = mkdtempSync(join(tmpdir(), 'link-checkout-prod-'));
-  for (const path of ['package.json', 'dist', 'demo', 'server/catalog.sample.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
+  for (const path of ['package.json', 'dist', 'demo', 'pages', 'server/catalog.sample.json']) cpSync(join(root, path), join(dir, path), { recursive: true });
   copyProductionDependencies(dir);
 });
 after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });

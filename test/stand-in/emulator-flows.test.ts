@@ -81,8 +81,11 @@ describe('stand-in flows on the emulator', () => {
     expect((await elements.submit()).error).to.equal(undefined);
     const { confirmationToken, error } = await stripe.createConfirmationToken({ elements, params: { return_url: location.href } });
     expect(error).to.equal(undefined);
-    const preview = confirmationToken!.payment_method_preview as unknown as { card?: { last4?: string } };
-    expect(preview.card?.last4).to.equal('4242');
+    // Paying with Link makes a `link` PaymentMethod; its funding card stays with Link.
+    const preview = confirmationToken!.payment_method_preview;
+    expect(preview.type).to.equal('link');
+    expect((preview as { link?: { email: string } }).link?.email).to.equal('link-demo@example.com');
+    expect(preview.card).to.equal(undefined);
     expect(confirmationToken!.shipping?.address?.line1).to.equal('354 Oyster Point Blvd');
     expect((await serverCheckout(confirmationToken!.id)).status).to.equal('succeeded');
   });

@@ -11,7 +11,8 @@ const ACCOUNT = {
   name: 'Jenny Rosen',
   phone: '+15555550123',
   shipping: { name: 'Jenny Rosen', address: { line1: '354 Oyster Point Blvd', line2: null, city: 'South San Francisco', state: 'CA', postal_code: '94080', country: 'US' } },
-  payment_method: { id: 'pm_link_1', type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 } },
+  payment_method: { id: 'pm_link_1', type: 'link', link: { email: EMAIL }, billing_details: { email: EMAIL, name: 'Jenny Rosen' } },
+  funding: { type: 'card', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 },
 };
 const CODE_ERRORS: Record<string, { code: string; message: string }> = {
   '000001': { code: 'verification_code_invalid', message: 'The verification code is invalid.' },
@@ -135,10 +136,11 @@ describe('Link Authentication Element: one-time-code login', () => {
     expect(root.querySelector<HTMLElement>('#pay .SandboxNewCard')!.hidden).to.equal(true);
     const p = paymentChanges.at(-1)!;
     expect(p).to.deep.include({ complete: true, empty: false });
-    expect(p.value.type).to.equal('card');
+    expect(p.value.type).to.equal('link', 'Stripe.js reports Link as the selected type');
     expect(p.value.payment_method?.id).to.equal('pm_link_1');
+    expect(p.value.payment_method?.type).to.equal('link');
 
-    expect((await elements.submit()).error).to.equal(undefined);
+    expect(await elements.submit()).to.deep.equal({ selectedPaymentMethod: 'link' });
     await stripe.createConfirmationToken({ elements });
     const body = Object.fromEntries(fetchStub.calls.at(-1)!.body);
     expect(body.payment_method).to.equal('pm_link_1');

@@ -21,9 +21,6 @@ import { createSubscription } from './subscriptions.ts';
 /** Sessions expire 24 hours after creation unless `expires_at` says otherwise (30 min .. 24 h). */
 const TTL_SECONDS = 24 * 60 * 60;
 
-/** PaymentIntent/SetupIntent options the session passes on at completion. */
-const intentData = new WeakMap<Stripe.Checkout.Session, Record<string, any>>();
-
 export function createCheckoutSession(ctx: Ctx, p: Record<string, any>, from: { paymentLink?: string } = {}): Stripe.Checkout.Session {
   const mode: Stripe.Checkout.Session.Mode = p.mode;
   const uiMode: Stripe.Checkout.Session.UiMode = p.ui_mode ?? 'hosted_page';
@@ -36,6 +33,9 @@ export function createCheckoutSession(ctx: Ctx, p: Record<string, any>, from: { 
     throw invalidParam('return_url', 'return_url is only allowed when ui_mode is embedded_page or elements; use success_url.');
   }
   if (p.customer) requireCustomer(ctx, p.customer, 'customer');
+  if (p.customer_creation && mode === 'subscription') {
+    throw invalidParam('customer_creation', 'customer_creation can only be set in payment and setup mode (subscription mode always creates a Customer).');
+  }
   if (p.customer && p.customer_email) {
     throw invalidRequest('You may only specify one of these parameters: customer, customer_email.', { code: 'parameters_exclusive', param: 'customer_email' });
   }
@@ -90,7 +90,7 @@ export function createCheckoutSession(ctx: Ctx, p: Record<string, any>, from: { 
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer: p.customer ?? null,
     customer_account: null,
-    customer_creation: mode === 'payment' && !p.customer ? 'if_required' : null,
+    customer_creation: mode !== 'subscription' && !p.customer ? (p.customer_creation ?? 'if_required') : null,
     customer_details: customer ? customerDetails(customer.email ?? null, customer.name ?? null, null) : p.customer_email ? customerDetails(p.customer_email, null, null) : null,
     customer_email: p.customer_email ?? null,
     discounts: [],
@@ -135,7 +135,8 @@ export function createCheckoutSession(ctx: Ctx, p: Record<string, any>, from: { 
   }
   ctx.state.checkoutSessions.set(id, session);
   ctx.state.lineItems.set(id, resolved.map((r) => lineItemFor(ctx, r.price, r.quantity)));
-  intentData.set(session, { payment: p.payment_intent_data ?? {}, setup: p.setup_intent_data ?? {}, subscription: p.subscription_data ?? {} });
+  // PaymentIntent/SetupIntent/Subscription options the session passes on at completion.
+  ctx.state.checkoutIntentData.set(id, { payment: p.payment_intent_data ?? {}, setup: p.setup_intent_data ?? {}, subscription: p.subscription_data ?? {} });
   return session;
 }
 
@@ -190,15 +191,16 @@ export function completeCheckoutSession(ctx: Ctx, session: Stripe.Checkout.Sessi
   const email = form.email || session.customer_email || session.customer_details?.email || null;
   const address = addressFrom({ postal_code: form.postal_code ?? '', country: form.country ?? '' });
   const billing = billingDetailsFrom({ name: form.name, email: email ?? undefined, address: { postal_code: form.postal_code, country: form.country } });
-  const data = intentData.get(session) ?? {};
+  const data = ctx.state.checkoutIntentData.get(session.id) ?? { payment: {}, setup: {}, subscription: {} };
   const allowRedisplay = session.mode === 'payment' ? 'unspecified' : 'always';
   const pm = createCardPaymentMethod(ctx, form.card, billing, allowRedisplay);
 
   if (session.mode === 'payment') {
+    const customerId = sessionCustomer(ctx, session, email, form.name);
     const pi = newPaymentIntent(ctx, {
       amount: session.amount_total,
       currency: session.currency,
-      customer: session.customer ?? undefined,
+      customer: customerId ?? undefined,
       metadata: data.payment.metadata,
       description: data.payment.description,
       capture_method: data.payment.capture_method,
@@ -212,11 +214,12 @@ export function completeCheckoutSession(ctx: Ctx, session: Stripe.Checkout.Sessi
     if (pi.status === 'requires_action') finishAuthentication(ctx, pi, 'complete');
     session.payment_status = pi.status === 'succeeded' || pi.status === 'requires_capture' ? 'paid' : 'unpaid';
   } else if (session.mode === 'setup') {
-    // Checkout in setup mode attaches the card to the session's customer; without one the sandbox
-    // creates a Customer, as Checkout does for setup mode (unverified for every configuration).
-    const customerId = (session.customer as string | null) ?? createCustomer(ctx, { email, name: form.name }).id;
-    session.customer = customerId;
-    const si = newSetupIntent(ctx, { customer: customerId, metadata: data.setup.metadata, payment_method_types: session.payment_method_types });
+    // The card is attached to the session's customer: the one given, or one created with
+    // customer_creation=always. Otherwise the SetupIntent has no customer and the card stays
+    // unattached (the Session object docs: only subscription mode and customer_creation=always
+    // create a Customer).
+    const customerId = sessionCustomer(ctx, session, email, form.name);
+    const si = newSetupIntent(ctx, { customer: customerId ?? undefined, metadata: data.setup.metadata, payment_method_types: session.payment_method_types });
     ctx.state.setupIntents.set(si.id, si);
     session.setup_intent = si.id;
     ctx.emit('setup_intent.created', si);
@@ -241,10 +244,19 @@ export function completeCheckoutSession(ctx: Ctx, session: Stripe.Checkout.Sessi
     session.payment_status = 'paid';
   }
   const customer = typeof session.customer === 'string' ? ctx.state.customers.get(session.customer) : undefined;
-  session.customer_details = customerDetails(email ?? customer?.email ?? null, form.name || customer?.name || null, address);
+  // "Customer's address details are not present on Sessions in setup mode" (Session object docs).
+  session.customer_details = customerDetails(email ?? customer?.email ?? null, form.name || customer?.name || null, session.mode === 'setup' ? null : address);
   session.status = 'complete';
   session.url = null;
   ctx.emit('checkout.session.completed', session);
+}
+
+/** The session's customer: the one it was created with, or a new one when customer_creation is always. */
+function sessionCustomer(ctx: Ctx, session: Stripe.Checkout.Session, email: string | null, name: string | undefined): string | null {
+  if (typeof session.customer === 'string') return session.customer;
+  if (session.customer_creation !== 'always') return null;
+  session.customer = createCustomer(ctx, { email, name }).id;
+  return session.customer;
 }
 
 /** Where the customer goes after completing: success_url / return_url with {CHECKOUT_SESSION_ID} filled in. */

@@ -32,9 +32,10 @@ export interface ConfirmRequest {
 export function checkConfirm(ctx: Ctx, intent: ConfirmTarget, kind: IntentKind, req: ConfirmRequest): void {
   const token = req.confirmation_token ? ctx.state.confirmationTokens.get(req.confirmation_token) : undefined;
   if (req.secretKey) checkReturnUrl(intent, kind, req, token);
-  if (token && kind === 'PaymentIntent') checkTokenAgreesWithIntent(token, intent);
-  // The sandbox models cards only, so an intent excluding `card` has nothing it can confirm with.
-  if (intent.excluded_payment_method_types?.includes('card')) {
+  if (token && kind === 'PaymentIntent') checkTokenAgreesWithIntent(ctx, token, intent);
+  // A Link token still pays with Link; anything else the sandbox makes is a card.
+  const paysWithLink = token?.payment_method_preview?.type === 'link';
+  if (!paysWithLink && intent.excluded_payment_method_types?.includes('card')) {
     throw invalidRequest(`This ${kind} excludes the payment method type card (excluded_payment_method_types), so it cannot be confirmed with a card.`, {
       param: 'excluded_payment_method_types',
     });
@@ -63,7 +64,7 @@ function checkReturnUrl(intent: ConfirmTarget, kind: IntentKind, req: ConfirmReq
  * up differently. setup_future_usage is a documented token field; capture_method is only known
  * from the client context, so tokens without one (the test helper's) are not checked for it.
  */
-function checkTokenAgreesWithIntent(token: Stripe.ConfirmationToken, intent: ConfirmTarget): void {
+function checkTokenAgreesWithIntent(ctx: Ctx, token: Stripe.ConfirmationToken, intent: ConfirmTarget): void {
   const intentSfu = intent.setup_future_usage || null;
   if ((token.setup_future_usage || null) !== intentSfu) {
     throw invalidRequest(
@@ -72,7 +73,7 @@ function checkTokenAgreesWithIntent(token: Stripe.ConfirmationToken, intent: Con
       { param: 'setup_future_usage' },
     );
   }
-  const context = clientContextOf(token);
+  const context = clientContextOf(ctx, token);
   if (!context) return;
   // Elements default to automatic capture; automatic and automatic_async both capture at once.
   const tokenManual = context.capture_method === 'manual';
@@ -84,4 +85,17 @@ function checkTokenAgreesWithIntent(token: Stripe.ConfirmationToken, intent: Con
       { param: 'capture_method' },
     );
   }
+}
+
+/**
+ * An intent confirms only with a PaymentMethod of one of its payment_method_types (automatic
+ * payment methods list card and link here). Stripe's wording and code are unverified: 400, param
+ * payment_method.
+ */
+export function checkPaymentMethodType(intent: { payment_method_types: string[] }, type: string, kind: IntentKind): void {
+  if (intent.payment_method_types.includes(type)) return;
+  throw invalidRequest(
+    `The PaymentMethod's type (${type}) is not one of this ${kind}'s payment_method_types (${intent.payment_method_types.join(', ')}).`,
+    { param: 'payment_method' },
+  );
 }

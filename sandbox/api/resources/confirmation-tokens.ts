@@ -7,32 +7,21 @@ import type Stripe from 'stripe';
 import { type CardSecret, publicCard } from '../cards.ts';
 import { invalidRequest, resourceMissing } from '../errors.ts';
 import { newId } from '../ids.ts';
-import type { Ctx } from '../state.ts';
+import type { ClientContext, Ctx } from '../state.ts';
 import { addressFrom } from './customers.ts';
 import { createCardPaymentMethod } from './payment-methods.ts';
 
 const TTL_SECONDS = 12 * 60 * 60;
 
-/** Where a token's payment method comes from: raw card data, or an existing PaymentMethod. */
-const sources = new WeakMap<Stripe.ConfirmationToken, { card: CardSecret } | { paymentMethod: string }>();
+export type { ClientContext };
 
 /**
- * The Elements options Stripe.js sends as `client_context` when it creates a token (undocumented;
- * stripe-android #11721 and stripe-ios #5641 add it "to match web"). Kept beside the token, never
- * on the public object; confirms compare it with the intent (confirm-checks.ts).
+ * The Elements context the token was made with (Stripe.js's `client_context`, kept beside the
+ * token in State, never on the public object; confirm-checks.ts compares it with the intent).
+ * Undefined for tokens made without one (the test helper's).
  */
-export interface ClientContext {
-  mode: 'payment' | 'setup' | 'subscription';
-  currency?: string;
-  setup_future_usage?: 'off_session' | 'on_session';
-  capture_method?: 'automatic' | 'automatic_async' | 'manual';
-  payment_method_types?: string[];
-}
-const contexts = new WeakMap<Stripe.ConfirmationToken, ClientContext>();
-
-/** The Elements context the token was made with; undefined for tokens made without one (test helper). */
-export function clientContextOf(token: Stripe.ConfirmationToken): ClientContext | undefined {
-  return contexts.get(token);
+export function clientContextOf(ctx: Ctx, token: Stripe.ConfirmationToken): ClientContext | undefined {
+  return ctx.state.tokenContexts.get(token.id);
 }
 
 export function createConfirmationToken(
@@ -44,14 +33,7 @@ export function createConfirmationToken(
   const preview: Stripe.ConfirmationToken.PaymentMethodPreview =
     'card' in source
       ? { type: 'card', card: publicCard(source.card), billing_details: source.billing, customer: null, customer_account: null, allow_redisplay: p.payment_method_data?.allow_redisplay ?? 'unspecified' }
-      : {
-          type: source.paymentMethod.type,
-          card: source.paymentMethod.card,
-          billing_details: source.paymentMethod.billing_details,
-          customer: source.paymentMethod.customer,
-          customer_account: null,
-          allow_redisplay: source.paymentMethod.allow_redisplay,
-        };
+      : previewOf(source.paymentMethod);
   const token: Stripe.ConfirmationToken = {
     id: newId('ctoken'),
     object: 'confirmation_token',
@@ -71,9 +53,22 @@ export function createConfirmationToken(
     use_stripe_sdk: true,
   };
   ctx.state.confirmationTokens.set(token.id, token);
-  sources.set(token, 'card' in source ? { card: { ...source.card } } : { paymentMethod: source.paymentMethod.id });
-  if (p.client_context) contexts.set(token, { ...p.client_context });
+  ctx.state.tokenSources.set(token.id, 'card' in source ? { card: { ...source.card } } : { paymentMethod: source.paymentMethod.id });
+  if (p.client_context) ctx.state.tokenContexts.set(token.id, { ...p.client_context });
   return token;
+}
+
+/** A saved PaymentMethod's preview: its type and that type's hash (`card` or `link`). */
+function previewOf(pm: Stripe.PaymentMethod): Stripe.ConfirmationToken.PaymentMethodPreview {
+  return {
+    type: pm.type,
+    ...(pm.card ? { card: pm.card } : {}),
+    ...(pm.link ? { link: pm.link } : {}),
+    billing_details: pm.billing_details,
+    customer: pm.customer,
+    customer_account: null,
+    allow_redisplay: pm.allow_redisplay,
+  };
 }
 
 export function requireConfirmationToken(ctx: Ctx, id: string, param = 'id'): Stripe.ConfirmationToken {
@@ -106,7 +101,7 @@ export function consumeConfirmationToken(
   into: { payment_intent: string } | { setup_intent: string },
 ): { token: Stripe.ConfirmationToken; paymentMethod: Stripe.PaymentMethod } {
   const token = usableConfirmationToken(ctx, id);
-  const source = sources.get(token)!;
+  const source = ctx.state.tokenSources.get(token.id)!;
   let paymentMethod: Stripe.PaymentMethod;
   if ('card' in source) {
     const preview = token.payment_method_preview!;

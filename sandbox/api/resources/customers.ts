@@ -1,6 +1,6 @@
 /** Customers (`cus_…`): the fields the checkout uses. */
 import type Stripe from 'stripe';
-import { resourceMissing } from '../errors.ts';
+import { invalidRequest, resourceMissing } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { mergeMetadata } from '../params.ts';
 import type { Ctx } from '../state.ts';
@@ -18,7 +18,7 @@ export function createCustomer(ctx: Ctx, p: Record<string, any>): Stripe.Custome
     description: p.description || null,
     email: p.email || null,
     invoice_prefix: null,
-    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+    invoice_settings: { custom_fields: null, default_payment_method: p.invoice_settings?.default_payment_method || null, footer: null, rendering_options: null },
     livemode: false,
     metadata: mergeMetadata({}, p.metadata),
     name: p.name || null,
@@ -32,16 +32,34 @@ export function createCustomer(ctx: Ctx, p: Record<string, any>): Stripe.Custome
   return customer;
 }
 
-export function updateCustomer(customer: Stripe.Customer, p: Record<string, any>): Stripe.Customer {
+/**
+ * Applies an update and emits customer.updated with the previous values of what changed (none
+ * when nothing did). A default payment method must be one of this customer's own; Stripe's
+ * wording for refusing another is paraphrased (see NOTES.md).
+ */
+export function updateCustomer(ctx: Ctx, customer: Stripe.Customer, p: Record<string, any>): Stripe.Customer {
+  const defaultPm = p.invoice_settings?.default_payment_method;
+  if (defaultPm) {
+    const param = 'invoice_settings[default_payment_method]';
+    const pm = ctx.state.paymentMethods.get(defaultPm);
+    if (!pm) throw resourceMissing('PaymentMethod', defaultPm, param);
+    if (pm.customer !== customer.id) {
+      throw invalidRequest(`The PaymentMethod ${defaultPm} is not attached to the customer ${customer.id}; attach it before making it the default.`, { param });
+    }
+  }
+  const before = structuredClone(customer);
   if (p.email !== undefined) customer.email = p.email || null;
   if (p.name !== undefined) customer.name = p.name || null;
   if (p.phone !== undefined) customer.phone = p.phone || null;
   if (p.description !== undefined) customer.description = p.description || null;
   if (p.metadata !== undefined) customer.metadata = mergeMetadata(customer.metadata, p.metadata);
   if (p.address !== undefined) customer.address = p.address === '' ? null : addressFrom(p.address);
-  if (p.invoice_settings?.default_payment_method !== undefined) {
-    customer.invoice_settings.default_payment_method = p.invoice_settings.default_payment_method || null;
+  if (defaultPm !== undefined) customer.invoice_settings.default_payment_method = defaultPm || null;
+  const previous: Record<string, unknown> = {};
+  for (const key of Object.keys(customer) as Array<keyof Stripe.Customer>) {
+    if (JSON.stringify(customer[key]) !== JSON.stringify(before[key])) previous[key] = before[key];
   }
+  if (Object.keys(previous).length) ctx.emit('customer.updated', customer, previous);
   return customer;
 }
 

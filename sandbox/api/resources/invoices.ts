@@ -11,9 +11,6 @@ import type { Ctx } from '../state.ts';
 import { newPaymentIntent } from './payment-intents.ts';
 import { wireDecimal } from './products.ts';
 
-/** Includable fields kept beside the invoice (added only when expanded). */
-const extras = new WeakMap<Stripe.Invoice, { confirmation_secret: Stripe.Invoice.ConfirmationSecret | null; payments: Stripe.InvoicePayment[] }>();
-
 export interface InvoiceLine {
   price: Stripe.Price;
   quantity: number;
@@ -137,7 +134,7 @@ export function createSubscriptionInvoice(
   ctx.emit('invoice.finalized', invoice);
   if (total === 0) {
     markPaid(ctx, invoice, now);
-    extras.set(invoice, { confirmation_secret: null, payments: [] });
+    ctx.state.invoiceExtras.set(id, { confirmation_secret: null, payments: [] });
     return { invoice, paymentIntent: null };
   }
   const pi = newPaymentIntent(ctx, {
@@ -145,7 +142,8 @@ export function createSubscriptionInvoice(
     currency: sub.currency,
     customer: sub.customer,
     description: 'Subscription creation',
-    payment_method_types: ['card'],
+    // No payment_settings.payment_method_types: the account's types, here cards and Link.
+    payment_method_types: ['card', 'link'],
     setup_future_usage: opts.setupFutureUsage ? 'off_session' : undefined,
   });
   ctx.state.paymentIntents.set(pi.id, pi);
@@ -164,7 +162,8 @@ export function createSubscriptionInvoice(
     status: 'open',
     status_transitions: { canceled_at: null, paid_at: null },
   };
-  extras.set(invoice, { confirmation_secret: { client_secret: pi.client_secret!, type: 'payment_intent' }, payments: [payment] });
+  // Includable fields, kept beside the invoice and added only when expanded.
+  ctx.state.invoiceExtras.set(id, { confirmation_secret: { client_secret: pi.client_secret!, type: 'payment_intent' }, payments: [payment] });
   return { invoice, paymentIntent: pi };
 }
 
@@ -182,7 +181,7 @@ function markPaid(ctx: Ctx, invoice: Stripe.Invoice, at: number): void {
 /** The open invoice whose default payment is this PaymentIntent, if any. */
 export function invoiceForPaymentIntent(ctx: Ctx, piId: string): Stripe.Invoice | undefined {
   for (const invoice of ctx.state.invoices.values()) {
-    if (extras.get(invoice)?.payments.some((p) => p.payment.payment_intent === piId)) return invoice;
+    if (ctx.state.invoiceExtras.get(invoice.id)?.payments.some((p) => p.payment.payment_intent === piId)) return invoice;
   }
   return undefined;
 }
@@ -190,7 +189,7 @@ export function invoiceForPaymentIntent(ctx: Ctx, piId: string): Stripe.Invoice 
 /** Called when an invoice's PaymentIntent succeeds: the invoice and its payment become paid. */
 export function payInvoice(ctx: Ctx, invoice: Stripe.Invoice, pi: Stripe.PaymentIntent): void {
   if (invoice.status !== 'open') return;
-  const x = extras.get(invoice)!;
+  const x = ctx.state.invoiceExtras.get(invoice.id)!;
   for (const p of x.payments) {
     if (p.payment.payment_intent === pi.id) {
       p.status = 'paid';
@@ -220,8 +219,8 @@ export function requireInvoice(ctx: Ctx, id: string, param = 'id'): Stripe.Invoi
 }
 
 /** The invoice as returned, with includable fields when asked (`confirmation_secret`, `payments`). */
-export function invoiceView(invoice: Stripe.Invoice, include: { confirmation_secret?: boolean; payments?: boolean }): Stripe.Invoice {
-  const x = extras.get(invoice);
+export function invoiceView(ctx: Ctx, invoice: Stripe.Invoice, include: { confirmation_secret?: boolean; payments?: boolean }): Stripe.Invoice {
+  const x = ctx.state.invoiceExtras.get(invoice.id);
   const out: Stripe.Invoice = { ...invoice };
   if (include.confirmation_secret) out.confirmation_secret = x?.confirmation_secret ?? null;
   if (include.payments) {

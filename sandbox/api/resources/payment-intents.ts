@@ -10,7 +10,9 @@ import { clientSecretFor, newId } from '../ids.ts';
 import type { Ctx } from '../state.ts';
 import { captureCharge, createCharge } from './charges.ts';
 import { addressFrom } from './customers.ts';
-import { consumeConfirmationToken } from './confirmation-tokens.ts';
+import { checkPaymentMethodType } from './confirm-checks.ts';
+import { consumeConfirmationToken, usableConfirmationToken } from './confirmation-tokens.ts';
+import { activateLinkAccount } from './link-accounts.ts';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.ts';
 
 export function newPaymentIntent(ctx: Ctx, p: Record<string, any>): Stripe.PaymentIntent {
@@ -48,7 +50,8 @@ export function newPaymentIntent(ctx: Ctx, p: Record<string, any>): Stripe.Payme
     payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
-    payment_method_types: p.payment_method_types ?? ['card'],
+    // Automatic payment methods: the types the sandbox models (cards, and Link).
+    payment_method_types: p.payment_method_types ?? ['card', 'link'],
     payment_record: null,
     processing: null,
     receipt_email: p.receipt_email || null,
@@ -106,6 +109,8 @@ export function confirmPaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, o: Conf
   }
   let pm: Stripe.PaymentMethod;
   if (o.confirmation_token) {
+    // Checked before the token is used up, so a refused confirm leaves it usable.
+    checkPaymentMethodType(pi, usableConfirmationToken(ctx, o.confirmation_token).payment_method_preview?.type ?? 'card', 'PaymentIntent');
     const { token, paymentMethod } = consumeConfirmationToken(ctx, o.confirmation_token, { payment_intent: pi.id });
     pm = paymentMethod;
     if (token.shipping && !pi.shipping) pi.shipping = { ...token.shipping, carrier: null, tracking_number: null };
@@ -116,6 +121,7 @@ export function confirmPaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, o: Conf
   } else {
     throw unexpectedState(pi, "You cannot confirm this PaymentIntent because it's missing a payment method. Pass confirmation_token or payment_method.");
   }
+  checkPaymentMethodType(pi, pm.type, 'PaymentIntent');
   if (pm.customer && pi.customer && pm.customer !== pi.customer) {
     throw invalidRequest('The provided PaymentMethod belongs to a different Customer than this PaymentIntent.', { param: 'payment_method' });
   }
@@ -152,6 +158,7 @@ function authorize(ctx: Ctx, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod)
   const manual = pi.capture_method === 'manual';
   const charge = createCharge(ctx, pi, pm, { captured: !manual });
   pi.latest_charge = charge.id;
+  activateLinkAccount(ctx, pm);
   pi.last_payment_error = null;
   pi.next_action = null;
   if (pi.setup_future_usage && typeof pi.customer === 'string') attachPaymentMethod(ctx, pm, pi.customer);
@@ -172,7 +179,7 @@ function decline(
   pm: Stripe.PaymentMethod,
   d: { code: string; decline_code: string; message: string },
 ): never {
-  const charge = createCharge(ctx, pi, pm, { failure_code: d.code, failure_message: d.message });
+  const charge = createCharge(ctx, pi, pm, { failure_code: d.code, failure_message: d.message, decline_code: d.decline_code });
   pi.latest_charge = charge.id;
   pi.status = 'requires_payment_method';
   pi.payment_method = null;
@@ -232,7 +239,7 @@ export function capturePaymentIntent(ctx: Ctx, pi: Stripe.PaymentIntent, amountT
     });
   }
   const charge = typeof pi.latest_charge === 'string' ? ctx.state.charges.get(pi.latest_charge) : undefined;
-  if (charge) captureCharge(charge, amount);
+  if (charge) captureCharge(ctx, charge, amount);
   pi.status = 'succeeded';
   pi.amount_received = amount;
   pi.amount_capturable = 0;

@@ -47,7 +47,7 @@ export function createPaymentLink(ctx: Ctx, p: Record<string, any>): Stripe.Paym
     managed_payments: null,
     metadata: mergeMetadata({}, p.metadata),
     on_behalf_of: null,
-    payment_intent_data: null,
+    payment_intent_data: recurring ? null : paymentIntentData(p.payment_intent_data),
     payment_method_collection: 'always',
     payment_method_options: null,
     payment_method_types: p.payment_method_types ?? null,
@@ -56,7 +56,7 @@ export function createPaymentLink(ctx: Ctx, p: Record<string, any>): Stripe.Paym
     shipping_address_collection: null,
     shipping_options: [],
     submit_type: 'auto',
-    subscription_data: null,
+    subscription_data: recurring ? subscriptionData(p.subscription_data) : null,
     tax_id_collection: { enabled: false, required: 'never' },
     transfer_data: null,
     url: `${ctx.baseUrl ?? ctx.state.publicBaseUrl ?? ''}/_sandbox/payment_links/${id}`,
@@ -66,6 +66,31 @@ export function createPaymentLink(ctx: Ctx, p: Record<string, any>): Stripe.Paym
   ctx.state.lineItems.set(id, resolved.map((r) => lineItemFor(ctx, r.price, r.quantity)));
   ctx.emit('payment_link.created', link);
   return link;
+}
+
+/** What the link passes on to each PaymentIntent it creates (payment mode). */
+function paymentIntentData(d: Record<string, any> | undefined): Stripe.PaymentLink.PaymentIntentData | null {
+  if (!d) return null;
+  return {
+    capture_method: d.capture_method ?? null,
+    description: d.description ?? null,
+    metadata: mergeMetadata({}, d.metadata),
+    setup_future_usage: d.setup_future_usage ?? null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    transfer_group: null,
+  };
+}
+
+/** What the link passes on to each Subscription it creates (subscription mode). */
+function subscriptionData(d: Record<string, any> | undefined): Stripe.PaymentLink.SubscriptionData {
+  return {
+    description: d?.description ?? null,
+    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },
+    metadata: mergeMetadata({}, d?.metadata),
+    trial_period_days: null,
+    trial_settings: null,
+  };
 }
 
 function afterCompletion(a: Record<string, any> | undefined): Stripe.PaymentLink.AfterCompletion {
@@ -91,6 +116,17 @@ export function updatePaymentLink(ctx: Ctx, link: Stripe.PaymentLink, p: Record<
     previous.after_completion = link.after_completion;
     link.after_completion = afterCompletion(p.after_completion);
   }
+  // Declarative, as the update params document: the metadata given replaces the old metadata.
+  if (p.payment_intent_data !== undefined) {
+    if (link.subscription_data) throw invalidParam('payment_intent_data', 'payment_intent_data applies to payment-mode links; this link sells a subscription.');
+    previous.payment_intent_data = link.payment_intent_data;
+    link.payment_intent_data = paymentIntentData({ ...link.payment_intent_data, ...p.payment_intent_data });
+  }
+  if (p.subscription_data !== undefined) {
+    if (!link.subscription_data) throw invalidParam('subscription_data', 'subscription_data applies to links that sell a subscription.');
+    previous.subscription_data = link.subscription_data;
+    link.subscription_data = subscriptionData({ ...link.subscription_data, ...p.subscription_data });
+  }
   if (p.inactive_message !== undefined) {
     previous.inactive_message = link.inactive_message;
     link.inactive_message = p.inactive_message || null;
@@ -105,7 +141,11 @@ export function requirePaymentLink(ctx: Ctx, id: string, param = 'id'): Stripe.P
   return link;
 }
 
-/** A visit to an active link: a fresh hosted Checkout Session with `payment_link` set. */
+/**
+ * A visit to an active link: a fresh hosted Checkout Session with `payment_link` set. The link's
+ * `metadata` is copied to the session, `payment_intent_data` / `subscription_data` go on to the
+ * PaymentIntent / Subscription (PaymentLinkCreateParams docs, stripe@23).
+ */
 export function checkoutSessionForLink(ctx: Ctx, link: Stripe.PaymentLink): Stripe.Checkout.Session {
   const items = ctx.state.lineItems.get(link.id) ?? [];
   const recurring = items.some((li) => li.price?.recurring);
@@ -118,6 +158,18 @@ export function checkoutSessionForLink(ctx: Ctx, link: Stripe.PaymentLink): Stri
       line_items: items.map((li) => ({ price: li.price!.id, quantity: li.quantity })),
       success_url: successUrl,
       payment_method_types: link.payment_method_types ?? undefined,
+      metadata: { ...link.metadata },
+      payment_intent_data: link.payment_intent_data
+        ? {
+            metadata: { ...link.payment_intent_data.metadata },
+            description: link.payment_intent_data.description ?? undefined,
+            capture_method: link.payment_intent_data.capture_method ?? undefined,
+            setup_future_usage: link.payment_intent_data.setup_future_usage ?? undefined,
+          }
+        : undefined,
+      subscription_data: link.subscription_data
+        ? { metadata: { ...link.subscription_data.metadata }, description: link.subscription_data.description ?? undefined }
+        : undefined,
     },
     { paymentLink: link.id },
   );

@@ -1,4 +1,8 @@
-/** PaymentMethods (`pm_…`, card only): creation from card data, lookup, attach/detach. */
+/**
+ * PaymentMethods (`pm_…`): `card` from card data, `link` for a Link account (its funding card is
+ * kept privately under the PaymentMethod's id, so it decides the outcome of a charge as a card
+ * would); lookup, attach/detach.
+ */
 import type Stripe from 'stripe';
 import { type CardSecret, TEST_PAYMENT_METHODS, publicCard } from '../cards.ts';
 import { invalidRequest, resourceMissing } from '../errors.ts';
@@ -59,6 +63,29 @@ export function createCardPaymentMethod(
   return pm;
 }
 
+/**
+ * A `link` PaymentMethod: the PaymentMethod object's `link` hash carries the account's email
+ * (stripe@23 PaymentMethod.Link; its `persistent_token` is deprecated and not set).
+ */
+export function createLinkPaymentMethod(ctx: Ctx, email: string, funding: CardSecret, billing: Stripe.PaymentMethod.BillingDetails): Stripe.PaymentMethod {
+  const pm: Stripe.PaymentMethod = {
+    id: newId('pm'),
+    object: 'payment_method',
+    allow_redisplay: 'unspecified',
+    billing_details: billing,
+    created: ctx.now(),
+    customer: null,
+    customer_account: null,
+    link: { email },
+    livemode: false,
+    metadata: {},
+    type: 'link',
+  };
+  ctx.state.paymentMethods.set(pm.id, pm);
+  ctx.state.cards.set(pm.id, { ...funding });
+  return pm;
+}
+
 /** A card valid for the next years, for Stripe's `pm_card_*` test tokens. */
 export function testCard(number: string, ctx: Ctx): CardSecret {
   return { number, exp_month: 12, exp_year: new Date(ctx.now() * 1000).getUTCFullYear() + 3, cvc: '123' };
@@ -98,7 +125,8 @@ export function detachPaymentMethod(ctx: Ctx, pm: Stripe.PaymentMethod): Stripe.
   if (!pm.customer) {
     throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', { param: 'payment_method' });
   }
+  const previous = { customer: pm.customer };
   pm.customer = null;
-  ctx.emit('payment_method.detached', pm);
+  ctx.emit('payment_method.detached', pm, previous);
   return pm;
 }

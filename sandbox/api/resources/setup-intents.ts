@@ -8,7 +8,9 @@ import { outcomeOf } from '../cards.ts';
 import { cardError, invalidRequest, resourceMissing } from '../errors.ts';
 import { clientSecretFor, newId } from '../ids.ts';
 import type { Ctx } from '../state.ts';
-import { consumeConfirmationToken } from './confirmation-tokens.ts';
+import { checkPaymentMethodType } from './confirm-checks.ts';
+import { consumeConfirmationToken, usableConfirmationToken } from './confirmation-tokens.ts';
+import { activateLinkAccount } from './link-accounts.ts';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.ts';
 
 export function newSetupIntent(ctx: Ctx, p: Record<string, any>): Stripe.SetupIntent {
@@ -36,7 +38,8 @@ export function newSetupIntent(ctx: Ctx, p: Record<string, any>): Stripe.SetupIn
     payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: { card: { mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
-    payment_method_types: p.payment_method_types ?? ['card'],
+    // Automatic payment methods: the types the sandbox models (cards, and Link).
+    payment_method_types: p.payment_method_types ?? ['card', 'link'],
     single_use_mandate: null,
     status: 'requires_payment_method',
     usage: p.usage ?? 'off_session',
@@ -65,11 +68,14 @@ export function confirmSetupIntent(ctx: Ctx, si: Stripe.SetupIntent, o: { confir
     );
   }
   let pm: Stripe.PaymentMethod;
-  if (o.confirmation_token) pm = consumeConfirmationToken(ctx, o.confirmation_token, { setup_intent: si.id }).paymentMethod;
-  else if (o.payment_method) pm = resolvePaymentMethod(ctx, o.payment_method);
+  if (o.confirmation_token) {
+    checkPaymentMethodType(si, usableConfirmationToken(ctx, o.confirmation_token).payment_method_preview?.type ?? 'card', 'SetupIntent');
+    pm = consumeConfirmationToken(ctx, o.confirmation_token, { setup_intent: si.id }).paymentMethod;
+  } else if (o.payment_method) pm = resolvePaymentMethod(ctx, o.payment_method);
   else if (typeof si.payment_method === 'string') pm = resolvePaymentMethod(ctx, si.payment_method);
   else throw unexpectedState(si, "You cannot confirm this SetupIntent because it's missing a payment method.");
 
+  checkPaymentMethodType(si, pm.type, 'SetupIntent');
   si.payment_method = pm.id;
   si.next_action = null;
   const outcome = outcomeOf(ctx.state.cards.get(pm.id)?.number ?? '');
@@ -104,6 +110,7 @@ export function confirmSetupIntent(ctx: Ctx, si: Stripe.SetupIntent, o: { confir
 
 function succeed(ctx: Ctx, si: Stripe.SetupIntent, pm: Stripe.PaymentMethod): void {
   if (typeof si.customer === 'string') attachPaymentMethod(ctx, pm, si.customer);
+  activateLinkAccount(ctx, pm);
   si.status = 'succeeded';
   si.last_setup_error = null;
   si.next_action = null;

@@ -9,7 +9,10 @@ import { createCheckoutSession, expireCheckoutSession, refreshExpiry, requireChe
 import { RECURRING_INTERVALS } from '../resources/products.ts';
 import { page } from './list.ts';
 
-const EXPANDABLE = ['customer', 'payment_intent', 'setup_intent', 'subscription', 'invoice', 'payment_link', 'line_items'] as const;
+const EXPANDABLE = [
+  'customer', 'payment_intent', 'setup_intent', 'subscription', 'invoice', 'payment_link', 'line_items',
+  'setup_intent.payment_method', 'payment_intent.payment_method', 'payment_intent.latest_charge', 'subscription.default_payment_method',
+] as const;
 
 const PRICE_DATA = obj(
   {
@@ -31,6 +34,7 @@ const CREATE: Record<string, Spec> = {
   line_items: LINE_ITEMS,
   customer: 'string',
   customer_email: 'string',
+  customer_creation: { enum: ['always', 'if_required'] },
   client_reference_id: 'string',
   currency: 'string',
   success_url: 'string',

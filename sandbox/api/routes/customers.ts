@@ -1,6 +1,8 @@
 /** /v1/customers and /v1/payment_methods. */
 import type { Hono } from 'hono';
 import { invalidParam, missingParam } from '../errors.ts';
+import { applyExpand, checkExpand } from '../expand.ts';
+import { page } from './list.ts';
 import { type RouterDeps, defineRoute } from '../http.ts';
 import { ADDRESS, EXPAND, SHIPPING, type Spec, obj, parseParams } from '../params.ts';
 import { createCustomer, requireCustomer, updateCustomer } from '../resources/customers.ts';
@@ -19,30 +21,32 @@ const CUSTOMER: Record<string, Spec> = {
   expand: EXPAND,
 };
 
-function page<T extends { id: string }>(items: T[], limit: number | undefined, startingAfter: string | undefined, url: string) {
-  const n = Math.min(Math.max(limit ?? 10, 1), 100);
-  if (startingAfter) items = items.slice(items.findIndex((i) => i.id === startingAfter) + 1);
-  return { object: 'list' as const, data: items.slice(0, n), has_more: items.length > n, url };
-}
+const CUSTOMER_EXPANDABLE = ['invoice_settings.default_payment_method'] as const;
 
 export function customerRoutes(app: Hono, deps: RouterDeps): void {
   defineRoute(app, deps, 'POST', '/v1/customers', 'secret', (req, ctx) => {
     const p = parseParams(req.params, CUSTOMER);
     const pm = p.payment_method ? requirePaymentMethod(ctx, p.payment_method, 'payment_method') : undefined;
+    // A new customer's default can only be the payment_method attached with it.
+    const defaultPm = p.invoice_settings?.default_payment_method;
+    if (defaultPm && defaultPm !== pm?.id) {
+      requirePaymentMethod(ctx, defaultPm, 'invoice_settings[default_payment_method]');
+      throw invalidParam('invoice_settings[default_payment_method]', `The PaymentMethod ${defaultPm} is not attached to this customer; pass it as payment_method too.`);
+    }
     const customer = createCustomer(ctx, p);
     if (pm) attachPaymentMethod(ctx, pm, customer.id);
-    if (p.invoice_settings?.default_payment_method) updateCustomer(customer, { invoice_settings: p.invoice_settings });
     return customer;
   });
 
   defineRoute(app, deps, 'GET', '/v1/customers/:id', 'secret', (req, ctx) => {
-    parseParams(req.params, { expand: EXPAND });
-    return requireCustomer(ctx, req.path.id);
+    const p = parseParams(req.params, { expand: EXPAND });
+    return applyExpand(ctx.state, requireCustomer(ctx, req.path.id), checkExpand(p.expand, CUSTOMER_EXPANDABLE));
   });
 
   defineRoute(app, deps, 'POST', '/v1/customers/:id', 'secret', (req, ctx) => {
     const p = parseParams(req.params, CUSTOMER);
-    return updateCustomer(requireCustomer(ctx, req.path.id), p);
+    const expand = checkExpand(p.expand, CUSTOMER_EXPANDABLE);
+    return applyExpand(ctx.state, updateCustomer(ctx, requireCustomer(ctx, req.path.id), p), expand);
   });
 
   defineRoute(app, deps, 'GET', '/v1/customers', 'secret', (req, ctx) => {

@@ -14,6 +14,14 @@ const AFTER_COMPLETION = obj(
   ['type'],
 );
 
+const PAYMENT_INTENT_DATA = obj({
+  metadata: 'map',
+  description: 'string',
+  capture_method: { enum: ['automatic', 'automatic_async', 'manual'] },
+  setup_future_usage: { enum: ['off_session', 'on_session'] },
+});
+const SUBSCRIPTION_DATA = obj({ metadata: 'map', description: 'string' });
+
 const CREATE: Record<string, Spec> = {
   line_items: { array: obj({ price: 'string', quantity: 'int' }) },
   after_completion: AFTER_COMPLETION,
@@ -21,6 +29,8 @@ const CREATE: Record<string, Spec> = {
   active: 'bool',
   inactive_message: 'string',
   payment_method_types: { array: { enum: ['card'] } },
+  payment_intent_data: PAYMENT_INTENT_DATA,
+  subscription_data: SUBSCRIPTION_DATA,
   expand: EXPAND,
 };
 
@@ -29,6 +39,8 @@ const UPDATE: Record<string, Spec> = {
   after_completion: AFTER_COMPLETION,
   metadata: 'map',
   inactive_message: 'string',
+  payment_intent_data: PAYMENT_INTENT_DATA,
+  subscription_data: SUBSCRIPTION_DATA,
   expand: EXPAND,
 };
 

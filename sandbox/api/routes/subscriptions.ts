@@ -52,7 +52,7 @@ function out(ctx: Ctx, sub: Stripe.Subscription, expand: string[]): Stripe.Subsc
   if (wantsInvoice && typeof sub.latest_invoice === 'string') {
     const invoice = ctx.state.invoices.get(sub.latest_invoice);
     if (invoice) {
-      result.latest_invoice = invoiceView(invoice, {
+      result.latest_invoice = invoiceView(ctx, invoice, {
         confirmation_secret: expand.includes('latest_invoice.confirmation_secret'),
         payments: expand.includes('latest_invoice.payments'),
       });
@@ -105,7 +105,7 @@ export function subscriptionRoutes(app: Hono, deps: RouterDeps): void {
     const p = parseParams(req.params, { expand: EXPAND });
     const expand = checkExpand(p.expand, ['customer', 'confirmation_secret', 'payments']);
     const invoice = requireInvoice(ctx, req.path.id);
-    const view = invoiceView(invoice, { confirmation_secret: expand.includes('confirmation_secret'), payments: expand.includes('payments') });
+    const view = invoiceView(ctx, invoice, { confirmation_secret: expand.includes('confirmation_secret'), payments: expand.includes('payments') });
     return applyExpand(ctx.state, view, expand.filter((e) => e === 'customer'));
   });
 }
