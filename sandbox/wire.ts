@@ -1,10 +1,16 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createApp, handleNotFound, type ServerConfig } from '../server/app.ts';
+import { ApiError, sendError } from '../server/errors.ts';
+import type { ApiGuards } from '../server/middleware/guards.ts';
 import { createPriceRules, signPrice, type Catalog, type PricingOptions } from '../server/pricing/index.ts';
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
 import { createStripeEmulator, type StripeEmulator } from './api/index.ts';
 import { directoryStateStore } from './api/state-dir.ts';
+
+/** Largest request body the mounted emulator reads. */
+export const SANDBOX_BODY_LIMIT = 256 * 1024;
 
 /** Where the emulator's webhook endpoint points; delivered in-process, never over a network. */
 const WEBHOOK_URL = 'http://link-checkout.sandbox/api/webhook';
@@ -39,6 +45,8 @@ export async function createSandboxServer(options: {
   config?: Partial<ServerConfig>;
   /** Keep the emulator's state here across restarts (e.g. `${DATA_DIR}/sandbox`); in memory without. */
   stateDir?: string;
+  /** CORS and rate limits of a deployment (main.ts). */
+  guards?: ApiGuards;
 }): Promise<SandboxServer> {
   const store = options.store ?? (await createPgliteStore());
   let serverApp: Hono | undefined;
@@ -53,9 +61,12 @@ export async function createSandboxServer(options: {
     store,
     pricing: createPriceRules({ signingSecret: SANDBOX_SIGNING_SECRET, openAmounts: SANDBOX_OPEN_AMOUNTS, ...options.pricing, catalog: options.catalog }),
     config: { ...options.config, publishableKey: emulator.publishableKey, webhookSecret: endpoint.secret, sandbox: true },
+    ...(options.guards ? { guards: options.guards } : {}),
   });
 
   const app = new Hono();
+  // The emulator reads whole bodies; Stripe's own requests are small form posts.
+  app.use('/sandbox/stripe/*', bodyLimit({ maxSize: SANDBOX_BODY_LIMIT, onError: (c) => sendError(c, new ApiError(413, 'invalid_request_error', 'body_too_large', 'The request body is too large.')) }));
   app.route('/sandbox/stripe', emulator.app);
   // Sandbox-only, for the demo's signed-amount option: what `link-checkout sign --sandbox` prints.
   app.get('/sandbox/sign', async (c) => {

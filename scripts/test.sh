@@ -10,7 +10,8 @@ echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
 echo "== build";     npm run --silent build
 echo "== browser tests (web-test-runner, chromium)"
 node --import tsx node_modules/@web/test-runner/dist/bin.js
-echo "== server, sandbox, contract and end-to-end tests (node --test)"
+echo "== server, reliability, sandbox, contract and end-to-end tests (node --test)"
+[ -n "${DATABASE_URL_TEST:-}" ] && echo "   PostgreSQL cases on $DATABASE_URL_TEST" || echo "   PostgreSQL cases skipped: DATABASE_URL_TEST is not set (.ci/run sets it)"
 shopt -s nullglob
 node --import tsx --test --test-concurrency=1 --test-reporter=spec \
-  test/server/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts
+  test/server/*.test.ts test/reliability/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './deps.ts';
 import { ApiError, sendError } from './errors.ts';
 import { adminRoutes } from './admin/index.ts';
+import { OPEN_GUARDS } from './middleware/guards.ts';
 import { createReconciler } from './reconciler.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
+import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { storefrontRoutes } from './routes/storefront.ts';
 import { webhookRoutes } from './routes/webhook.ts';
@@ -20,18 +21,34 @@ export const handleNotFound = (c: Context) =>
 const tooLarge = new ApiError(413, 'invalid_request_error', 'body_too_large', 'The request body is too large.');
 
 /**
+ * What an unexpected error may put in the log: its kind, message, code and stack. Database
+ * drivers attach the query and its parameters (a shopper's email) to their errors; those stay out.
+ */
+export function describeUnexpectedError(err: unknown): string {
+  if (!(err instanceof Error)) return `a thrown ${typeof err}`;
+  const code = (err as { code?: unknown }).code;
+  const stack = err.stack ?? `${err.name}: ${err.message}`;
+  return typeof code === 'string' ? `[${code}] ${stack}` : stack;
+}
+
+/**
  * The Link Checkout server, built from injected parts so the same app runs on real Stripe, on
  * the sandbox and in tests, on any fetch-based runtime. Static files are main.ts's business.
  */
 export function createApp(given: AppDeps) {
   const deps = { ...given, reconciler: given.reconciler ?? createReconciler(given) };
   const app = new Hono();
+  // Without guards of its own (tests, embedding) any origin may call and nothing is limited.
+  const guards = deps.guards ?? OPEN_GUARDS;
 
-  // The widget is embedded on other origins (CMS pages); the API uses no cookies, so any origin may call it.
-  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 }));
+  // CORS first, so a 429 or 413 still reaches the widget as a readable error.
+  app.use('/api/*', guards.cors);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path !== '/api/webhook' ? guards.writes(c, next) : next()));
+  app.use('/api/checkout', (c, next) => (c.req.method === 'POST' ? guards.declines(c, next) : next()));
   app.use('/api/checkout', bodyLimit({ maxSize: 16 * 1024, onError: (c) => sendError(c, tooLarge) }));
   app.use('/api/webhook', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => sendError(c, tooLarge) }));
 
+  app.route('/', healthRoutes(deps));
   app.route('/', storefrontRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', sessionRoutes(deps));
@@ -45,7 +62,7 @@ export function createApp(given: AppDeps) {
     if (err instanceof HTTPException && err.status < 500) {
       return sendError(c, new ApiError(err.status as 400, 'invalid_request_error', 'bad_request', err.message || 'Bad request.'));
     }
-    console.error('[link-checkout] unexpected error:', err);
+    console.error(`[link-checkout] unexpected error on ${c.req.method} ${c.req.path}: ${describeUnexpectedError(err)}`);
     return sendError(c, new ApiError(500, 'api_error', 'internal_error', 'Something went wrong on our side. Check the order status before trying again.'));
   });
   return app;

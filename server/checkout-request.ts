@@ -24,7 +24,18 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw invalidRequest('invalid_json', 'The request body must be a JSON object.');
   }
+  if (holdsNul(body)) throw invalidRequest('invalid_characters', 'The request holds a NUL character, which no field may contain.');
   return body as Record<string, unknown>;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 and refuses the whole statement, so no string with one may
+ * pass the JSON boundary, whichever field it is in.
+ */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (!value || typeof value !== 'object' || depth > 20) return false;
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item, depth + 1));
 }
 
 export const receiptEmail = (email: unknown): string | undefined =>

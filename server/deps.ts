@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { ApiGuards } from './middleware/guards.ts';
 import type { PriceRules } from './pricing/index.ts';
 import type { Reconciler } from './reconciler.ts';
 import type { Store } from './store/types.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   store: Store;
   pricing: PriceRules;
   config: ServerConfig;
+  /** CORS and rate limits of a deployment (main.ts); without them any origin may call, unlimited. */
+  guards?: ApiGuards;
   /** Asks Stripe about orders whose webhook has not come; made from stripe and store when not given. */
   reconciler?: Reconciler;
 }

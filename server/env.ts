@@ -1,3 +1,7 @@
+import proxyaddr from 'proxy-addr';
+import type { TrustProxy } from './middleware/client-ip.ts';
+import type { GuardSettings } from './middleware/guards.ts';
+import type { RateLimitRule } from './middleware/rate-limit.ts';
 import { checkSigningSecret, parseOpenAmounts, type OpenAmounts } from './pricing/index.ts';
 
 /** How main.ts reaches Stripe, decided from the environment alone (pure, so it is testable). */
@@ -52,5 +56,70 @@ export function resolvePricing(env: Record<string, string | undefined>): { signi
   return {
     ...(secret ? { signingSecret: checkSigningSecret(secret) } : {}),
     ...(env.OPEN_AMOUNTS !== undefined ? { openAmounts: parseOpenAmounts(env.OPEN_AMOUNTS) } : {}),
+  };
+}
+
+/** DATABASE_URL must name a PostgreSQL server; anything else is a typo we should not guess about. */
+export function checkDatabaseUrl(value: string): string {
+  const url = value.trim();
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL.');
+  return url;
+}
+
+/** Defaults a shop can live with: a shopper retries a few times a minute; card testers try hundreds. */
+export const DEFAULT_WRITE_LIMIT = '30/1m';
+export const DEFAULT_DECLINE_LIMIT = '10/1h';
+
+const DURATION_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** `30/1m`, `10/1h`, `5/30s` as a count per window; `off` (or 0) is no limit. */
+export function parseRateLimit(name: string, value: string): RateLimitRule | null {
+  const text = value.trim().toLowerCase();
+  if (text === 'off' || text === '0') return null;
+  const match = /^(\d{1,7})\s*\/\s*(\d{1,6})?\s*([smh])$/.exec(text);
+  if (!match || Number(match[1]) < 1) throw new Error(`${name} must look like 30/1m (a count per s, m or h window), or off; got "${value}".`);
+  return { limit: Number(match[1]), windowMs: Number(match[2] ?? 1) * DURATION_MS[match[3] as keyof typeof DURATION_MS] };
+}
+
+/** TRUST_PROXY: unset/0/false (no proxy), a hop count, `true` (any), or addresses and CIDRs (`loopback, 10.0.0.0/8`). */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0' || text.toLowerCase() === 'false') return false;
+  if (text.toLowerCase() === 'true') return true;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(entries);
+  } catch (err) {
+    throw new Error(`TRUST_PROXY must be a hop count, true, or addresses/CIDRs (e.g. "loopback, 10.0.0.0/8"): ${(err as Error).message}`);
+  }
+  return entries;
+}
+
+/** ALLOWED_ORIGINS: origins (scheme://host[:port]) separated by commas; unset or `*` means any. */
+export function parseAllowedOrigins(value: string | undefined): string[] | '*' {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '*') return '*';
+  return text.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new Error(`ALLOWED_ORIGINS: "${entry}" is not an origin such as https://shop.example`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      throw new Error(`ALLOWED_ORIGINS: "${entry}" is not an origin such as https://shop.example (no path)`);
+    }
+    return url.origin;
+  });
+}
+
+/** Everything createApiGuards needs, from the environment. */
+export function resolveGuardSettings(env: Record<string, string | undefined>): GuardSettings {
+  return {
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    writes: parseRateLimit('RATE_LIMIT_WRITES', env.RATE_LIMIT_WRITES ?? DEFAULT_WRITE_LIMIT),
+    declines: parseRateLimit('RATE_LIMIT_DECLINES', env.RATE_LIMIT_DECLINES ?? DEFAULT_DECLINE_LIMIT),
   };
 }

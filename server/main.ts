@@ -1,43 +1,62 @@
 /**
- * Node entry point: picks real Stripe or the sandbox from the environment, opens the embedded
- * store, serves the API, the built widget and the demo. The only Node-specific file of server/.
+ * Node entry point: picks real Stripe or the sandbox from the environment, opens the store
+ * (PostgreSQL with DATABASE_URL, else the embedded one), serves the API, the built widget and the
+ * demo, and drains in-flight requests on SIGTERM. The only Node-specific file of server/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp, handleNotFound } from './app.ts';
 import { createReconciler } from './reconciler.ts';
-import { resolvePricing, resolveStripeMode } from './env.ts';
+import { checkDatabaseUrl, resolveGuardSettings, resolvePricing, resolveStripeMode } from './env.ts';
+import { createApiGuards } from './middleware/guards.ts';
+import { pageSecurityHeaders } from './middleware/security-headers.ts';
 import { createPriceRules, parseCatalog } from './pricing/index.ts';
 import { createPgliteStore } from './store/pglite.ts';
+import { createPostgresStore } from './store/postgres.ts';
 
-const root = join(import.meta.dirname, '..');
+/** The package folder (demo/, dist/, server/catalog.sample.json): above server/ from source, above dist/server/ when built. */
+function packageRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  throw new Error(`No package.json above ${from}`);
+}
+const root = packageRoot(import.meta.dirname);
 const env = process.env;
 
 /** A setting the server cannot start with: one clear line, no stack trace. */
-function orExit<T>(what: string, read: () => T): T {
+async function orExit<T>(what: string, read: () => T | Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (err) {
     console.error(`link-checkout: ${what}: ${(err as Error).message}`);
     process.exit(1);
   }
 }
 
-const mode = orExit('Stripe keys', () => resolveStripeMode(env));
-const pricingEnv = orExit('price settings', () => resolvePricing(env));
+const mode = await orExit('Stripe keys', () => resolveStripeMode(env));
+const pricingEnv = await orExit('price settings', () => resolvePricing(env));
+const guardSettings = await orExit('request guards', () => resolveGuardSettings(env));
 // Shared by both modes: the admin API's token and the address links are built from.
 const serverEnv = { adminToken: env.ADMIN_TOKEN?.trim() || undefined, publicUrl: env.PUBLIC_URL?.trim() || undefined };
 const catalogFile = env.CATALOG_FILE ?? join(root, 'server/catalog.sample.json');
-const catalog = orExit(`catalog ${catalogFile}`, () => parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))));
+const catalog = await orExit(`catalog ${catalogFile}`, () => parseCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))));
 const dataDir = env.DATA_DIR ?? join(root, 'data/pglite');
-mkdirSync(dataDir, { recursive: true });
-const store = await createPgliteStore(dataDir);
+const store = await orExit('database', async () => {
+  if (env.DATABASE_URL) return createPostgresStore(checkDatabaseUrl(env.DATABASE_URL));
+  mkdirSync(dataDir, { recursive: true });
+  return createPgliteStore(dataDir);
+});
+const guards = createApiGuards(guardSettings, store, (c) => getConnInfo(c).remote.address);
 
 const app = new Hono();
+app.use('*', async (c, next) => {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+});
 let onListening = (_origin: string) => {};
 let stripeClient: Stripe;
 let closeSandbox = async () => {};
@@ -45,7 +64,7 @@ if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
   // The emulator's state lives beside the store, so a demo order survives a restart in both.
   const stateDir = env.SANDBOX_DATA_DIR ?? join(dirname(dataDir), 'sandbox');
-  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv, stateDir });
+  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv, stateDir, guards });
   closeSandbox = () => sandbox.emulator.close();
   onListening = (origin) => sandbox.setPublicOrigin(origin);
   stripeClient = sandbox.emulator.stripeClient();
@@ -54,27 +73,29 @@ if (mode.kind === 'sandbox') {
 } else {
   const stripe = (stripeClient = new Stripe(mode.secretKey, { ...mode.api, maxNetworkRetries: 2 }));
   if (!mode.webhookSecret) console.warn('link-checkout: STRIPE_WEBHOOK_SECRET is not set; webhooks will be refused.');
-  app.route('/', createApp({ stripe, store, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { ...serverEnv, publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
+  if (guardSettings.allowedOrigins === '*') console.warn('link-checkout: ALLOWED_ORIGINS is not set; pages on any origin may call the API. List your shop\'s origins to narrow it.');
+  app.route('/', createApp({ stripe, store, guards, pricing: createPriceRules({ ...pricingEnv, catalog }), config: { ...serverEnv, publishableKey: mode.publishableKey, webhookSecret: mode.webhookSecret, sandbox: false } }));
 }
-// A module script loaded from another origin (a CMS page) is fetched with CORS.
+// A module script loaded from another origin (a CMS page) is fetched with CORS; it is public code.
 app.use('/link-checkout*', async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
 });
 app.get('/link-checkout*', serveStatic({ root: join(root, 'dist') }));
-app.get('/', serveStatic({ path: join(root, 'demo/index.html') }));
-app.get('/demo/*', serveStatic({ root }));
+const pageHeaders = pageSecurityHeaders({ sandbox: mode.kind === 'sandbox' });
+app.get('/', pageHeaders, serveStatic({ path: join(root, 'demo/index.html') }));
+app.get('/demo/*', pageHeaders, serveStatic({ root }));
 // The merchant's page, and the page a customer completes an order on (a charge the bank wants
 // authenticated, an embedded Checkout Session); both are plain files that read the rest at run time.
-app.get('/admin', serveStatic({ path: join(root, 'pages/admin.html') }));
-app.get('/pay/:orderId', serveStatic({ path: join(root, 'pages/pay.html') }));
-app.get('/pages/*', serveStatic({ root }));
+app.get('/admin', pageHeaders, serveStatic({ path: join(root, 'pages/admin.html') }));
+app.get('/pay/:orderId', pageHeaders, serveStatic({ path: join(root, 'pages/pay.html') }));
+app.get('/pages/*', pageHeaders, serveStatic({ root }));
 app.notFound(handleNotFound);
 
 const server = serve({ fetch: app.fetch, port: Number(env.PORT ?? 8787), hostname: env.HOST ?? 'localhost' }, (info) => {
   const origin = env.PUBLIC_URL ?? `http://localhost:${info.port}`;
   onListening(origin);
-  console.log(`Link Checkout listening on ${origin} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'})`);
+  console.log(`Link Checkout listening on ${origin} (${mode.kind === 'sandbox' ? 'offline sandbox' : 'Stripe'}, ${env.DATABASE_URL ? 'PostgreSQL' : 'embedded store'})`);
 });
 
 // The reconciler's sweep: events the webhook never brought, and orders still waiting on Stripe.
@@ -84,12 +105,24 @@ if (reconcileEvery > 0) {
   setInterval(() => void reconciler.sweep().catch((err: Error) => console.error('link-checkout: reconciler sweep failed:', err.message)), reconcileEvery).unref();
 }
 
-// Close the store on the way out so the embedded database is flushed, not cut mid-write.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close();
-    closeSandbox()
-      .then(() => store.close())
-      .finally(() => process.exit(0));
-  });
+/**
+ * Stop accepting connections, let open requests finish (up to SHUTDOWN_TIMEOUT_MS), then close
+ * the store so the embedded database is flushed, not cut mid-write.
+ */
+async function shutDown(signal: string) {
+  const timeoutMs = Number(env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  console.log(`link-checkout: ${signal}: finishing open requests (up to ${timeoutMs} ms)...`);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections idle between requests would hold close() open.
+  const idle = setInterval(() => (server as import('node:http').Server).closeIdleConnections(), 100);
+  const timedOut = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+  if ((await Promise.race([closed, timedOut])) === 'timeout') {
+    console.warn('link-checkout: requests still open at the shutdown timeout were cut.');
+    (server as import('node:http').Server).closeAllConnections();
+  }
+  clearInterval(idle);
+  await closeSandbox();
+  await store.close();
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutDown(signal));

@@ -1,4 +1,5 @@
 import { randomId } from '../ids.ts';
+import { RATE_LIMITS_MIGRATION, rateLimitCounters } from './rate-limits.ts';
 import type { NewOrder, Order, OrderFilter, OrderHistoryEntry, OrderPatch, OrderWriter, Store } from './types.ts';
 
 /** The little a SQL store needs of a PostgreSQL driver (PGlite, or a server's). */
@@ -71,7 +72,11 @@ const MIGRATIONS: string[][] = [
     `create table server_state (name text primary key, value text not null, updated_at timestamptz not null default now())`,
     `create index orders_pending on orders (status, created_at) where status = 'pending'`,
   ],
+  RATE_LIMITS_MIGRATION,
 ];
+
+/** Any constant; instances of this app agree on it so only one of them migrates at a time. */
+const MIGRATION_LOCK = 7_240_114;
 
 interface OrderRow {
   id: string;
@@ -158,15 +163,20 @@ const patchValue = (patch: OrderPatch, key: keyof OrderPatch) => (key === 'lastE
 
 const INSERT_COLUMNS = ['id', 'attempt_id', 'mode', 'price_rule', 'item', 'name', 'amount', 'currency', 'interval', 'email', 'capture_method', 'customer_id', 'checkout_session_id'];
 
+/**
+ * One transaction that holds an advisory lock: when several instances start at once on one
+ * PostgreSQL, the others wait and then find nothing left to do (DDL is transactional there).
+ */
 async function migrate(db: SqlDatabase): Promise<void> {
-  await db.query('create table if not exists schema_migrations (version integer primary key)');
-  const { rows } = await db.query<{ version: number }>('select coalesce(max(version), 0) as version from schema_migrations');
-  for (let version = rows[0]!.version + 1; version <= MIGRATIONS.length; version++) {
-    await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.query('create table if not exists schema_migrations (version integer primary key)');
+    const { rows } = await tx.query<{ version: number }>('select coalesce(max(version), 0) as version from schema_migrations');
+    for (let version = rows[0]!.version + 1; version <= MIGRATIONS.length; version++) {
       for (const statement of MIGRATIONS[version - 1]!) await tx.query(statement);
       await tx.query('insert into schema_migrations (version) values ($1)', [version]);
-    });
-  }
+    }
+  });
 }
 
 function orderWriter(db: SqlClient): OrderWriter {
@@ -296,6 +306,10 @@ export async function createSqlStore(db: SqlDatabase): Promise<Store> {
         await apply(orderWriter(tx));
         return true;
       });
+    },
+    ...rateLimitCounters(db),
+    async ping() {
+      await db.query('select 1');
     },
     close: () => db.close(),
   };

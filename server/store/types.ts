@@ -95,7 +95,15 @@ export interface OrderWriter {
   createOrder(order: NewOrder): Promise<{ order: Order; created: boolean }>;
 }
 
-export interface Store extends OrderWriter {
+/** Request counters for rate limits, kept where every instance of the server can see them. */
+export interface RateLimitCounters {
+  /** Counts one hit of `key` in its fixed window of `windowMs`; a window starts at the first hit. */
+  hitRateLimit(key: string, windowMs: number): Promise<{ hits: number; resetAt: Date }>;
+  /** Takes back one hit of `key` in its current window (a request that turned out not to count). */
+  unhitRateLimit(key: string): Promise<void>;
+}
+
+export interface Store extends OrderWriter, RateLimitCounters {
   listOrders(filter: OrderFilter): Promise<{ orders: Order[]; hasMore: boolean }>;
   orderHistory(id: string): Promise<OrderHistoryEntry[]>;
   /**
@@ -114,5 +122,7 @@ export interface Store extends OrderWriter {
    * Returns false when the event had already been processed.
    */
   processEventOnce(eventId: string, eventType: string, apply: (tx: OrderWriter) => Promise<void>): Promise<boolean>;
+  /** Resolves when the database answers (for /healthz). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
