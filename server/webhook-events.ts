@@ -40,9 +40,23 @@ async function paymentLinkOrder(orders: OrderWriter, session: Stripe.Checkout.Se
 }
 
 /** The order a Stripe object belongs to: by the order id we put in its metadata, else by its id. */
-async function orderOf(orders: OrderWriter, object: { id: string; metadata?: Stripe.Metadata | null }, alsoById?: string): Promise<Order | null> {
+/** The Stripe id an order keeps for each kind of object its events carry. */
+const ID_FIELD = { pi_: 'paymentIntentId', seti_: 'setupIntentId', sub_: 'subscriptionId', cs_: 'checkoutSessionId' } as const;
+
+/**
+ * The order a Stripe object belongs to. The order that already records the object's id wins;
+ * the order id in its metadata is trusted only if that order records no other object of the kind,
+ * so an event cannot pin one order's payment on another.
+ */
+async function orderOf(orders: OrderWriter, object: { id: unknown; metadata?: Stripe.Metadata | null }): Promise<Order | null> {
+  const { id } = object;
+  if (typeof id !== 'string') return null;
+  const recorded = await orders.findOrderByStripeId(id);
+  if (recorded) return recorded;
   const orderId = object.metadata?.order_id;
-  return (orderId ? await orders.findOrder(orderId) : null) ?? (await orders.findOrderByStripeId(alsoById ?? object.id));
+  const claimed = typeof orderId === 'string' ? await orders.findOrder(orderId) : null;
+  const field = Object.entries(ID_FIELD).find(([prefix]) => id.startsWith(prefix))?.[1];
+  return claimed && field && claimed[field] && claimed[field] !== id ? null : claimed;
 }
 
 function paymentIntentPatch(type: string, intent: Stripe.PaymentIntent, order: Order): OrderPatch | null {
@@ -99,11 +113,11 @@ function setupIntentPatch(type: string, intent: Stripe.SetupIntent, order: Order
 }
 
 /** The subscription an invoice bills, as this API version names it (`parent.subscription_details`). */
-function invoiceSubscription(invoice: Stripe.Invoice): { id: string; metadata: Stripe.Metadata | null } | null {
+function invoiceSubscription(invoice: Stripe.Invoice): { id: unknown; metadata: Stripe.Metadata | null } | null {
   const details = invoice.parent?.subscription_details;
   const subscription = details?.subscription;
   if (!subscription) return null;
-  return { id: typeof subscription === 'string' ? subscription : subscription.id, metadata: details.metadata ?? null };
+  return { id: typeof subscription === 'object' ? subscription.id : subscription, metadata: details.metadata ?? null };
 }
 
 function invoicePatch(type: string, invoice: Stripe.Invoice, order: Order): OrderPatch | null {

@@ -136,7 +136,8 @@ function toOrder(row: OrderRow): Order {
 }
 
 /** Which column holds a Stripe id, by its prefix; null for ids no order holds. */
-function stripeIdColumn(id: string): string | null {
+function stripeIdColumn(id: unknown): string | null {
+  if (typeof id !== 'string') return null;
   if (id.startsWith('pi_')) return 'payment_intent_id';
   if (id.startsWith('seti_')) return 'setup_intent_id';
   if (id.startsWith('sub_')) return 'subscription_id';
