@@ -69,6 +69,7 @@ export interface StandaloneSandbox {
 export async function createStandaloneSandbox(config: StandaloneConfig, root: string): Promise<StandaloneSandbox> {
   const emulator = createStripeEmulator({
     stateStore: directoryStateStore(config.dataDir),
+    durable: true,
     secretKey: config.secretKey,
     publishableKey: config.publishableKey,
     publicBaseUrl: config.publicUrl,

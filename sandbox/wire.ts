@@ -52,7 +52,7 @@ export async function createSandboxServer(options: {
   let serverApp: Hono | undefined;
   const emulator = createStripeEmulator({
     deliver: async (request) => (serverApp ? serverApp.fetch(request) : new Response('server not ready', { status: 503 })),
-    ...(options.stateDir ? { stateStore: directoryStateStore(options.stateDir) } : {}),
+    ...(options.stateDir ? { stateStore: directoryStateStore(options.stateDir), durable: true } : {}),
   });
   // Restored state already has this endpoint (and the secret the server must keep trusting).
   const endpoint = emulator.ensureWebhookEndpoint(WEBHOOK_URL);

@@ -72,6 +72,11 @@ export interface StripeEmulatorOptions {
   stateStore?: StateStore;
   /** How long after a change the state is saved, coalescing changes in between (default 100 ms). */
   saveDelayMs?: number;
+  /**
+   * With a stateStore: every POST or DELETE is saved before it is answered, as Stripe never
+   * forgets what it has told you, so a crash right after an answer loses nothing (default false).
+   */
+  durable?: boolean;
 }
 
 export interface StripeEmulator {
@@ -157,6 +162,12 @@ export function createStripeEmulator(opts: StripeEmulatorOptions = {}): StripeEm
       maxAge: 300,
     }),
   );
+  if (persister && opts.durable) {
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.req.method === 'POST' || c.req.method === 'DELETE') await persister.flush();
+    });
+  }
   app.use('*', async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const fault = faults.pick(c.req.method, routePath(c));

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { AdminDomain } from '../../protocol/admin.ts';
 import type { AppDeps } from '../deps.ts';
 import { invalidRequest } from '../errors.ts';
-import { adminStripeError } from './views.ts';
+import { adminBody, adminStripeError } from './views.ts';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -21,7 +21,7 @@ const adminDomain = (domain: Stripe.PaymentMethodDomain): AdminDomain => ({
 export function adminDomainRoutes({ stripe }: AppDeps) {
   return new Hono()
     .post('/domains', async (c) => {
-      const body = await c.req.json().catch(() => ({}));
+      const body = await adminBody(c);
       const domain = String((body as { domain?: unknown }).domain ?? '').trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
       if (!DOMAIN.test(domain)) throw invalidRequest('parameter_invalid', 'domain must be a domain name such as shop.example.com (no scheme, path or port).', 'domain');
       try {

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { AdminPaymentLink } from '../../protocol/admin.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, invalidRequest } from '../errors.ts';
-import { adminStripeError } from './views.ts';
+import { adminBody, adminStripeError } from './views.ts';
 import { priceFor } from '../prices.ts';
 
 function adminLink(link: Stripe.PaymentLink, line: Stripe.LineItem | undefined): AdminPaymentLink {
@@ -41,7 +41,7 @@ export function adminLinkRoutes({ stripe, pricing }: AppDeps) {
   };
   return new Hono()
     .post('/payment-links', async (c) => {
-      const body = await c.req.json().catch(() => ({}));
+      const body = await adminBody(c);
       const item = (body as { item?: unknown }).item;
       if (typeof item !== 'string') throw invalidRequest('parameter_missing', 'Say which catalog item the link sells (item).', 'item');
       const quote = await pricing.quote({ item });

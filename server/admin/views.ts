@@ -78,7 +78,8 @@ export async function actionKey(c: Context, action: string, target: string, body
 export async function replayable(c: Context, store: Store, scope: string, run: () => Promise<Response>): Promise<Response> {
   const key = c.req.header('idempotency-key');
   if (!key) return run();
-  const name = `admin-reply:${scope}:${key}`;
+  // Encoded: the scope holds a raw path segment, and PostgreSQL text refuses a NUL.
+  const name = `admin-reply:${encodeURIComponent(scope)}:${encodeURIComponent(key)}`;
   const saved = await store.getState(name);
   if (saved) {
     const { status, body } = JSON.parse(saved) as { status: number; body: unknown };
