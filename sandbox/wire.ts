@@ -45,6 +45,8 @@ export async function createSandboxServer(options: {
   config?: Partial<ServerConfig>;
   /** Keep the emulator's state here across restarts (e.g. `${DATA_DIR}/sandbox`); in memory without. */
   stateDir?: string;
+  /** Fixed sandbox keys (SANDBOX_SECRET_KEY / SANDBOX_PUBLISHABLE_KEY), e.g. to inspect its objects with the SDK. */
+  keys?: { secretKey?: string; publishableKey?: string };
   /** CORS and rate limits of a deployment (main.ts). */
   guards?: ApiGuards;
 }): Promise<SandboxServer> {
@@ -53,6 +55,7 @@ export async function createSandboxServer(options: {
   const emulator = createStripeEmulator({
     deliver: async (request) => (serverApp ? serverApp.fetch(request) : new Response('server not ready', { status: 503 })),
     ...(options.stateDir ? { stateStore: directoryStateStore(options.stateDir), durable: true } : {}),
+    ...options.keys,
   });
   // Restored state already has this endpoint (and the secret the server must keep trusting).
   const endpoint = emulator.ensureWebhookEndpoint(WEBHOOK_URL);

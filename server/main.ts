@@ -64,7 +64,11 @@ if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
   // The emulator's state lives beside the store, so a demo order survives a restart in both.
   const stateDir = env.SANDBOX_DATA_DIR ?? join(dirname(dataDir), 'sandbox');
-  const sandbox = await createSandboxServer({ catalog, store, pricing: pricingEnv, config: serverEnv, stateDir, guards });
+  const sandbox = await createSandboxServer({
+    catalog, store, pricing: pricingEnv, config: serverEnv, stateDir, guards,
+    // The same variables as the standalone sandbox's, so scripts can use the SDK on it.
+    keys: { secretKey: env.SANDBOX_SECRET_KEY?.trim() || undefined, publishableKey: env.SANDBOX_PUBLISHABLE_KEY?.trim() || undefined },
+  });
   closeSandbox = () => sandbox.emulator.close();
   onListening = (origin) => sandbox.setPublicOrigin(origin);
   stripeClient = sandbox.emulator.stripeClient();

@@ -172,10 +172,28 @@ describe('/admin in chromium (sandbox)', () => {
     await link.getByText('inactive', { exact: true }).waitFor();
     await link.getByRole('button', { name: 'Activate the link for Sticker pack' }).click();
     await link.getByText('active', { exact: true }).waitFor();
+
+    // A customer buys through the link on the (sandbox's) hosted page; the order shows up here.
+    const buyer = await browser.newPage();
+    await buyer.goto((await link.locator('a').getAttribute('href'))!);
+    await buyer.getByLabel('Email').fill('link-buyer@example.com');
+    await buyer.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await buyer.getByLabel('Expiry month').fill('12');
+    await buyer.getByLabel('Expiry year').fill(String(new Date().getFullYear() + 2));
+    await buyer.getByLabel('CVC').fill('123');
+    await buyer.getByRole('button', { name: /^Pay/ }).click();
+    await buyer.waitForURL(/\/done|success/);
+    await screenshot(buyer, 'payment-link-bought');
+    await buyer.close();
+    await page.getByLabel('Email').fill('link-buyer@example.com');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const row = page.locator('#orders-rows tr', { hasText: 'link-buyer@example.com' });
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.innerText(), /paid\s+payment\s+€5\.00/);
+    await screenshot(page, 'admin-payment-link-order');
     await page.close();
   });
 
-  // Needs refunds and payment method domains on the sandbox (the sandbox-merchant branch): fails here until that merge.
   test('refund in part, then the rest; register a domain and see its Link status', async () => {
     const { orderId } = await shopper(server.origin).checkout({ item: 'tshirt', email: 'refund@example.com' });
     const page = await admin(1280);
