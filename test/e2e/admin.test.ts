@@ -71,9 +71,13 @@ describe('/admin in chromium (sandbox)', () => {
     await notice(page).getByText(`Captured: order ${orderId} is now paid.`).waitFor();
     await detail(page).locator('dd .chip', { hasText: 'paid' }).waitFor();
     const history = await detail(page).locator('.history li').evaluateAll((entries) => entries.map((li) => [...li.querySelectorAll('.chip, .cause')].map((part) => part.textContent)));
-    assert.deepEqual(history.map((parts) => parts.slice(0, -1)), [['pending'], ['pending', 'authorized'], ['authorized', 'paid']]);
-    assert.deepEqual(history.map((parts) => parts.at(-1)), ['checkout', history[1]!.at(-1), 'admin: capture 1200']);
+    // The capture's own webhook may land before the page's write: then it moves authorized → paid, and
+    // the admin's row (recorded either way) reads paid → paid.
+    assert.deepEqual(history.slice(0, 2).map((parts) => parts.slice(0, -1)), [['pending'], ['pending', 'authorized']]);
     assert.match(history[1]!.at(-1)!, /^payment_intent\.amount_capturable_updated evt_/);
+    assert.equal(history.at(-1)!.at(-2), 'paid');
+    assert.ok(history.some((parts) => parts.at(-1) === 'admin: capture 1200'), JSON.stringify(history));
+    assert.ok(history.length <= 4, JSON.stringify(history));
     assert.equal(await detail(page).getByRole('button', { name: 'Capture', exact: true }).count(), 0, 'no capture once paid');
     await detail(page).getByRole('button', { name: 'Refund' }).waitFor();
     await row.getByText('paid', { exact: true }).waitFor();
