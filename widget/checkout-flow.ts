@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { PaymentIntent, SetupIntent, Stripe } from '@stripe/stripe-js';
 import type { CheckoutUi, ErrorDetail, PublicConfig, Quote, SuccessDetail } from '../protocol/index.ts';
 import { ApiClient, CheckoutError, newAttemptId } from './api-client.ts';

@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { CheckoutFlow, type CheckoutState } from './checkout-flow.ts';
-import { formatAmount, minorUnitsPerMajor } from './format.ts';
 import { DEFAULTS, type AddressCollection, type EmailCollection } from './inputs.ts';
 import { MountSlots } from './mount-slots.ts';
 import { styles } from './styles.ts';
+import { createView } from './view.ts';
 
 /**
  * Where this module was loaded from. A CMS page on another origin includes the script from the
@@ -66,7 +66,7 @@ const MODULE_ORIGIN = (() => {
  * @cssprop [--link-checkout-badge-background=#fff4d6] - Sandbox badge background.
  * @cssprop [--link-checkout-badge-text=#6a4b00] - Sandbox badge text.
  */
-export class LinkCheckout extends LitElement {
+export class LinkCheckout extends ReactiveElement {
   static override styles = styles;
   /** Inside a `<form>`, the element is a field: `name`, `required`, `disabled`, reset. */
   static formAssociated = true;
@@ -340,8 +340,16 @@ export class LinkCheckout extends LitElement {
     this.flow.restart();
   }
 
-  private get isDisabled(): boolean {
+  /** Disabled by its attribute or by a disabled fieldset, as a native input is. */
+  get isDisabled(): boolean {
     return this.disabled || this.matches(':disabled');
+  }
+
+  private paint: (() => void) | undefined;
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    (this.paint ??= createView(this.renderRoot as ShadowRoot, this, this.flow))();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -354,84 +362,5 @@ export class LinkCheckout extends LitElement {
     this.flow.setReadOnly(this.isDisabled);
     // Everything but the form-field attributes is an input of the checkout.
     if ([...changed.keys()].some((key) => !['name', 'required', 'disabled'].includes(key as string))) this.flow.inputsChanged();
-  }
-
-  protected override render() {
-    const { state, message, quote, config } = this.flow;
-    const busy = state === 'loading' || state === 'processing';
-    return html`
-      <div part="header">
-        <span part="item-name">${quote?.name ?? nothing}</span>
-        ${config?.sandbox ? html`<span part="badge" title="Test mode: no real money moves">Sandbox</span>` : nothing}
-      </div>
-      ${quote?.range && state !== 'succeeded' ? this.renderAmount(quote.currency, quote.range) : nothing}
-      ${state === 'loading'
-        ? html`<div part="loading" role="status"><span class="spinner" aria-hidden="true"></span>Loading checkout…</div>`
-        : nothing}
-      <div part="fields" aria-busy=${busy ? 'true' : 'false'} ?hidden=${state === 'succeeded'}>
-        <slot name="link-authentication"></slot>
-        <slot name="address"></slot>
-        <slot name="payment"></slot>
-        <slot name="checkout"></slot>
-      </div>
-      ${state === 'error' || !this.hasOwnButton()
-        ? nothing
-        : html`<button
-            part="pay-button"
-            type="button"
-            ?disabled=${!this.flow.canPay || this.isDisabled}
-            aria-busy=${state === 'processing' ? 'true' : 'false'}
-            @click=${this.pay}
-          >
-            ${this.payLabel()}
-          </button>`}
-      <div part="message" aria-live="polite" aria-atomic="true">
-        ${message?.kind === 'error'
-          ? html`<p class="error" role="alert">${message.text}</p>`
-          : message
-            ? html`<p>${message.text}</p>`
-            : nothing}
-      </div>
-    `;
-  }
-
-  private renderAmount(currency: string, range: { min: number; max: number }) {
-    const unit = minorUnitsPerMajor(currency);
-    const onInput = (event: Event) => {
-      const input = event.target as HTMLInputElement;
-      const ok = this.flow.chooseAmount(Math.round(Number(input.value) * unit));
-      input.setCustomValidity(ok ? '' : `Enter an amount from ${formatAmount(range.min, currency)} to ${formatAmount(range.max, currency)}.`);
-      input.reportValidity();
-    };
-    return html`<label part="amount"
-      >Amount (${currency.toUpperCase()})
-      <input
-        part="amount-input"
-        type="number"
-        inputmode="decimal"
-        min=${range.min / unit}
-        max=${range.max / unit}
-        step=${1 / unit}
-        .value=${String(this.flow.amount / unit)}
-        ?disabled=${this.flow.state === 'processing' || this.flow.embeddedMounted || this.isDisabled}
-        @input=${onInput}
-    /></label>`;
-  }
-
-  /** Embedded Checkout brings its own button; ours only takes an open amount to it first, or says it is done. */
-  private hasOwnButton(): boolean {
-    const { ui, quote, state, embeddedMounted } = this.flow;
-    return ui !== 'embedded' || state === 'succeeded' || (Boolean(quote?.range) && !embeddedMounted);
-  }
-
-  private payLabel(): string {
-    const { state, quote, amount, ui } = this.flow;
-    if (state === 'processing') return 'Processing…';
-    if (state === 'succeeded') return quote?.mode === 'setup' ? 'Saved' : quote?.mode === 'subscription' ? 'Subscribed' : 'Paid';
-    // Embedded Checkout has its own button; ours shows it once the shopper chose the amount.
-    if (ui === 'embedded') return 'Continue';
-    const price = quote && formatAmount(amount, quote.currency, this.locale || undefined);
-    const label = !quote ? 'Pay' : quote.mode === 'setup' ? 'Save payment details' : quote.mode === 'subscription' ? `Subscribe ${price}/${quote.interval}` : `Pay ${price}`;
-    return ui === 'hosted' ? `${label} with Stripe` : label;
   }
 }

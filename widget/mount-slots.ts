@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 
 /** What <link-checkout> mounts, by slot name: the Stripe Elements, or embedded Checkout. */
 export type MountName = 'link-authentication' | 'address' | 'payment' | 'checkout';

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /** Defaults for every documented --link-checkout-* property live here, in one place. */
 export const styles = css`

@@ -66,7 +66,8 @@ describe('widget/README.md reference, generated from dist/custom-elements.json',
   });
 
   test('every part the element renders and every custom property its styles read is documented', () => {
-    const rendered = new Set([...source('widget/link-checkout.ts').matchAll(/\bpart="([a-z-]+)"/g)].map((m) => m[1]));
+    // The shadow UI is built in view.ts: `el('span', { part: 'item-name' })`.
+    const rendered = new Set([...source('widget/view.ts').matchAll(/\bpart: '([a-z-]+)'/g)].map((m) => m[1]));
     assert.deepEqual((element.cssParts ?? []).map((p) => p.name).sort(), [...rendered].sort());
     const read = new Set([...`${source('widget/styles.ts')}${source('widget/appearance.ts')}`.matchAll(/--link-checkout-[a-z-]+/g)].map((m) => m[0]));
     assert.deepEqual((element.cssProperties ?? []).map((p) => p.name).sort(), [...read].sort());

@@ -1,0 +1,94 @@
+import type { CheckoutFlow } from './checkout-flow.ts';
+import { formatAmount, minorUnitsPerMajor } from './format.ts';
+
+/** What the view reads of the element besides the flow. */
+interface ViewHost extends HTMLElement {
+  locale: string;
+  readonly isDisabled: boolean;
+  pay(): Promise<void>;
+}
+
+/** Embedded Checkout brings its own button; ours only takes an open amount to it first, or says it is done. */
+function hasOwnButton({ ui, quote, state, embeddedMounted }: CheckoutFlow): boolean {
+  return ui !== 'embedded' || state === 'succeeded' || (Boolean(quote?.range) && !embeddedMounted);
+}
+
+function payLabel({ state, quote, amount, ui }: CheckoutFlow, money: (minor: number) => string): string {
+  if (state === 'processing') return 'Processing…';
+  if (state === 'succeeded') return quote?.mode === 'setup' ? 'Saved' : quote?.mode === 'subscription' ? 'Subscribed' : 'Paid';
+  // Embedded Checkout has its own button; ours shows it once the shopper chose the amount.
+  if (ui === 'embedded') return 'Continue';
+  if (!quote) return 'Pay';
+  const label = quote.mode === 'setup' ? 'Save payment details' : quote.mode === 'subscription' ? `Subscribe ${money(amount)}/${quote.interval}` : `Pay ${money(amount)}`;
+  return ui === 'hosted' ? `${label} with Stripe` : label;
+}
+
+const el = (tag: string, attributes: Record<string, string> = {}, ...children: Array<Node | string>) => {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+};
+
+/**
+ * The element's own UI in its shadow root: a handful of nodes built once and patched on every
+ * update. Written by hand rather than with lit-html, which would double the script's size for
+ * seven nodes. Optional parts are taken out of the tree, not hidden, so they leave no trace.
+ */
+export function createView(root: ShadowRoot, host: ViewHost, flow: CheckoutFlow): () => void {
+  const name = el('span', { part: 'item-name' });
+  const badge = el('span', { part: 'badge', title: 'Test mode: no real money moves' }, 'Sandbox');
+  const currency = document.createTextNode('');
+  const input = el('input', { part: 'amount-input', type: 'number', inputmode: 'decimal' }) as HTMLInputElement;
+  const amount = el('label', { part: 'amount' }, 'Amount (', currency, ')', input);
+  const loading = el('div', { part: 'loading', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading checkout…');
+  const fields = el('div', { part: 'fields' }, ...['link-authentication', 'address', 'payment', 'checkout'].map((slot) => el('slot', { name: slot })));
+  const button = el('button', { part: 'pay-button', type: 'button' }) as HTMLButtonElement;
+  const message = el('div', { part: 'message', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const anchors = new Map<Element, Comment>();
+  const place = (node: Element, shown: boolean) => {
+    if (shown) anchors.get(node)!.after(node);
+    else node.remove();
+  };
+  for (const node of [badge, amount, loading, button]) anchors.set(node, new Comment());
+  root.append(el('div', { part: 'header' }, name, anchors.get(badge)!), anchors.get(amount)!, anchors.get(loading)!, fields, anchors.get(button)!, message);
+
+  button.addEventListener('click', () => void host.pay());
+  input.addEventListener('input', () => {
+    const range = flow.quote?.range;
+    if (!range) return;
+    const ok = flow.chooseAmount(Math.round(Number(input.value) * minorUnitsPerMajor(flow.quote!.currency)));
+    input.setCustomValidity(ok ? '' : `Enter an amount from ${money(range.min)} to ${money(range.max)}.`);
+    input.reportValidity();
+  });
+  const money = (minor: number) => formatAmount(minor, flow.quote!.currency, host.locale || undefined);
+  let shownAmount: number | undefined;
+  let shownMessage: unknown;
+
+  return () => {
+    const { state, quote, config } = flow;
+    name.textContent = quote?.name ?? '';
+    place(badge, Boolean(config?.sandbox));
+    place(amount, Boolean(quote?.range) && state !== 'succeeded');
+    if (quote?.range) {
+      const unit = minorUnitsPerMajor(quote.currency);
+      currency.data = quote.currency.toUpperCase();
+      Object.assign(input, { min: String(quote.range.min / unit), max: String(quote.range.max / unit), step: String(1 / unit) });
+      // Only a new amount from outside is written back: the shopper's own typing stays as typed.
+      if (shownAmount !== flow.amount) input.value = String((shownAmount = flow.amount) / unit);
+      input.disabled = state === 'processing' || flow.embeddedMounted || host.isDisabled;
+    }
+    place(loading, state === 'loading');
+    fields.setAttribute('aria-busy', String(state === 'loading' || state === 'processing'));
+    fields.hidden = state === 'succeeded';
+    place(button, state !== 'error' && hasOwnButton(flow));
+    button.disabled = !flow.canPay || host.isDisabled;
+    button.setAttribute('aria-busy', String(state === 'processing'));
+    button.textContent = payLabel(flow, money);
+    // A new node per message, so screen readers announce it (an alert for errors).
+    if (flow.message !== shownMessage) {
+      shownMessage = flow.message;
+      message.replaceChildren(...(flow.message ? [el('p', flow.message.kind === 'error' ? { class: 'error', role: 'alert' } : {}, flow.message.text)] : []));
+    }
+  };
+}
