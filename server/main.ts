@@ -11,6 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp, handleNotFound } from './app.ts';
+import { publicConfigOf, widgetScriptWithConfig } from './widget-script.ts';
 import { createReconciler } from './reconciler.ts';
 import { checkDatabaseUrl, resolveGuardSettings, resolvePricing, resolveStripeMode } from './env.ts';
 import { createApiGuards } from './middleware/guards.ts';
@@ -60,6 +61,7 @@ app.use('*', async (c, next) => {
 let onListening = (_origin: string) => {};
 let stripeClient: Stripe;
 let closeSandbox = async () => {};
+let publishableKey = mode.kind === 'real' ? mode.publishableKey : '';
 if (mode.kind === 'sandbox') {
   const { createSandboxServer } = await import('../sandbox/wire.ts');
   // The emulator's state lives beside the store, so a demo order survives a restart in both.
@@ -70,6 +72,7 @@ if (mode.kind === 'sandbox') {
     keys: { secretKey: env.SANDBOX_SECRET_KEY?.trim() || undefined, publishableKey: env.SANDBOX_PUBLISHABLE_KEY?.trim() || undefined },
   });
   closeSandbox = () => sandbox.emulator.close();
+  publishableKey = sandbox.emulator.publishableKey;
   onListening = (origin) => sandbox.setPublicOrigin(origin);
   stripeClient = sandbox.emulator.stripeClient();
   app.get('/sandbox/stripe.js', serveStatic({ path: join(root, 'dist/sandbox/stripe.js') }));
@@ -85,6 +88,12 @@ app.use('/link-checkout*', async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
 });
+// The two entry files carry this server's public config (server/widget-script.ts); chunks are plain files.
+const publicConfig = publicConfigOf({ publishableKey, sandbox: mode.kind === 'sandbox' }, '/sandbox/stripe.js');
+for (const [path, kind] of [['/link-checkout.js', 'module'], ['/link-checkout.iife.js', 'classic']] as const) {
+  const script = widgetScriptWithConfig(readFileSync(join(root, 'dist', path), 'utf8'), publicConfig, kind);
+  app.get(path, (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));
+}
 app.get('/link-checkout*', serveStatic({ root: join(root, 'dist') }));
 const pageHeaders = pageSecurityHeaders({ sandbox: mode.kind === 'sandbox' });
 app.get('/', pageHeaders, serveStatic({ path: join(root, 'demo/index.html') }));

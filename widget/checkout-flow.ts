@@ -12,7 +12,7 @@ import { forShopper, NOT_COMPLETED, stripeErrorDetail } from './messages.ts';
 import type { MountSlots } from './mount-slots.ts';
 import { outcomeOf, thanksFor } from './outcome.ts';
 import { forgetReturn, returnedOutcome, returnedSessionId } from './return-page.ts';
-import { loadStripeFor } from './stripe-loader.ts';
+import { inlineConfig, loadStripeFor } from './stripe-loader.ts';
 
 /** The Checkout Session code, fetched the first time a page needs it. */
 let sessionModule: Promise<typeof import('./link-checkout-session.ts')> | undefined;
@@ -222,8 +222,13 @@ export class CheckoutFlow implements ReactiveController {
         Object.assign(this, { config: this.config ?? (await api.getConfig()), quote: sessionReturn.quote, amount: sessionReturn.quote.amount });
         return this.succeed(sessionReturn.detail);
       }
+      // Stripe.js starts loading as soon as the key is known (at once with the config the server
+      // put in its script), in parallel with the quote: no round trip waits on another it needn't.
+      const configured = this.config ?? inlineConfig(host.server) ?? api.getConfig();
+      const loadingStripe = this.stripe ? Promise.resolve(this.stripe) : Promise.resolve(configured).then((config) => loadStripeFor(config, (path) => api.resolve(path)));
+      loadingStripe.catch(() => {}); // its failure is reported where it is awaited, below
       const [config, quote, customerSession] = await Promise.all([
-        this.config ?? api.getConfig(),
+        configured,
         key === this.quoteKey && this.quote ? this.quote : api.getQuote(request),
         this.customerSessions.secretFor(api, snapshot(host), this.ui),
       ]);
@@ -231,7 +236,7 @@ export class CheckoutFlow implements ReactiveController {
       if (quote !== this.quote) this.amount = quote.amount;
       Object.assign(this, { config, quote, quoteKey: key });
       host.requestUpdate(); // show the amount and the badge while Stripe loads
-      const stripe = (this.stripe ??= await loadStripeFor(config, (path) => api.resolve(path)));
+      const stripe = (this.stripe ??= await loadingStripe);
       if (!current()) return;
       const notCompleted = { type: 'card_error' as const, code: 'payment_not_completed', message: NOT_COMPLETED };
       const returned = sessionReturn ? notCompleted : this.returnChecked ? null : await returnedOutcome(stripe, api, quote);

@@ -3,6 +3,19 @@ import type { Stripe } from '@stripe/stripe-js';
 import type { PublicConfig } from '../protocol/index.ts';
 import { CheckoutError } from './api-client.ts';
 
+/**
+ * The config the server appended to the script it served (server/widget-script.ts), for that
+ * server's origin; undefined when the script came from elsewhere (a CDN copy).
+ */
+export function inlineConfig(server: string): PublicConfig | undefined {
+  const configs = (globalThis as { __linkCheckoutConfig?: Record<string, PublicConfig> }).__linkCheckoutConfig;
+  try {
+    return configs?.[new URL(server).origin];
+  } catch {
+    return undefined;
+  }
+}
+
 /** One load per script URL, shared by every <link-checkout> on the page. */
 const sandboxScripts = new Map<string, Promise<void>>();
 

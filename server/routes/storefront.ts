@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import type { PaymentLookup, PublicConfig } from '../../protocol/index.ts';
+import type { PaymentLookup } from '../../protocol/index.ts';
+import { publicConfigOf } from '../widget-script.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Order } from '../store/types.ts';
 import { ApiError } from '../errors.ts';
@@ -18,14 +19,7 @@ export function storefrontRoutes({ stripe, store, pricing, config, reconciler }:
   // A pending order read long after its checkout asks Stripe, in case its webhook never came.
   const fresh = async (order: Order | null) => (order && reconciler ? reconciler.order(order) : order);
   return new Hono()
-    .get('/api/config', (c) => {
-      const body: PublicConfig = {
-        publishableKey: config.publishableKey,
-        sandbox: config.sandbox,
-        ...(config.sandbox ? { sandboxStripeJsUrl: new URL('/sandbox/stripe.js', c.req.url).href } : {}),
-      };
-      return c.json(body);
-    })
+    .get('/api/config', (c) => c.json(publicConfigOf(config, new URL('/sandbox/stripe.js', c.req.url).href)))
     .get('/api/quote', async (c) => {
       const request = parseQuoteRequest(c.req.query());
       return c.json(request.order ? await quoteForOrder({ stripe, store }, request.order) : await pricing.quote(request));

@@ -109,9 +109,14 @@ describe('the demo on the real server and the sandbox, in chromium', () => {
       const site = await startSiteOwnerPage(running.server.origin, '<link-checkout item="mug" customer-email="jenny@example.com" customer-name="Jenny Rosen"></link-checkout>', { classic });
       try {
         const page = await running.browser.newPage();
+        const asked: string[] = [];
+        page.on('request', (request) => asked.push(new URL(request.url()).pathname));
         await page.goto(site.url);
         await checkoutIn(page).and(page.locator('[state="ready"]')).waitFor({ timeout: 15_000 });
         assert.equal(await payButton(page).textContent().then((t) => t?.trim()), 'Pay $12.00');
+        // The server put its public config in the script: no round trip to /api/config before Stripe.js.
+        assert.ok(!asked.includes('/api/config'), asked.join(', '));
+        assert.ok(asked.includes('/sandbox/stripe.js') && asked.includes('/api/quote'));
         await fillCheckout(page, '4242424242424242');
         await payButton(page).click();
         await checkoutIn(page).and(page.locator('[state="succeeded"]')).waitFor({ timeout: 15_000 });

@@ -55,3 +55,4 @@ describe('loading Stripe', () => {
     expect(badge?.textContent).to.equal('Sandbox');
   });
 });
+
