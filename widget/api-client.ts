@@ -2,13 +2,7 @@ import type {
   ApiErrorBody,
   CheckoutRequest,
   CheckoutResponse,
-  CheckoutSessionLookup,
-  CheckoutSessionRequest,
-  CheckoutSessionResponse,
-  CustomerSessionRequest,
-  CustomerSessionResponse,
   ErrorDetail,
-  PaymentLookup,
   PublicConfig,
   Quote,
   QuoteRequest,
@@ -65,16 +59,11 @@ export class ApiClient {
   }
 
   getConfig(): Promise<PublicConfig> {
-    return this.request<PublicConfig>('api/config');
+    return this.get<PublicConfig>('api/config');
   }
 
   getQuote(request: QuoteRequest): Promise<Quote> {
-    return this.request<Quote>(`api/quote?${quoteQuery(request)}`);
-  }
-
-  /** The order a PaymentIntent or SetupIntent belongs to (the return page). */
-  getPayment(intentId: string): Promise<PaymentLookup> {
-    return this.request<PaymentLookup>(`api/payments/${encodeURIComponent(intentId)}`);
+    return this.get<Quote>(`api/quote?${quoteQuery(request)}`);
   }
 
   /** One press of Pay (Elements). */
@@ -82,31 +71,16 @@ export class ApiClient {
     return this.post<CheckoutResponse>('api/checkout', checkoutRequest);
   }
 
-  /** One press of Pay with Stripe Checkout (`ui` hosted or embedded). */
-  createCheckoutSession(sessionRequest: CheckoutSessionRequest): Promise<CheckoutSessionResponse> {
-    return this.post<CheckoutSessionResponse>('api/checkout-sessions', sessionRequest);
-  }
-
-  /** The order a Checkout Session belongs to (its return page). */
-  getCheckoutSession(sessionId: string): Promise<CheckoutSessionLookup> {
-    return this.request<CheckoutSessionLookup>(`api/checkout-sessions/${encodeURIComponent(sessionId)}`);
-  }
-
-  /** A CustomerSession for the returning customer the shop signed. */
-  createCustomerSession(customerRequest: CustomerSessionRequest): Promise<CustomerSessionResponse> {
-    return this.post<CustomerSessionResponse>('api/customer-sessions', customerRequest);
-  }
-
   /**
    * POSTs JSON. When no answer arrived (fetch threw), the server failed (5xx), or the same attempt
    * is still in progress (409), it is sent again with the same body: the server is idempotent on
    * `attemptId`, so a retry cannot charge twice. Other answers are final.
    */
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  async post<T>(path: string, body: unknown): Promise<T> {
     const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.request<T>(path, init);
+        return await this.get<T>(path, init);
       } catch (error) {
         if (!isRetryable(error) || attempt >= this.retries) throw error;
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
@@ -114,7 +88,8 @@ export class ApiClient {
     }
   }
 
-  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  /** A GET (or, with `init`, any request) to the server, its JSON answer or a CheckoutError. */
+  async get<T>(path: string, init: RequestInit = {}): Promise<T> {
     let response: Response;
     try {
       // No cookies: the page may be on another origin and the API needs none.

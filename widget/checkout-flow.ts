@@ -6,17 +6,17 @@ import { CheckoutElements } from './checkout-elements.ts';
 import { emit } from './events.ts';
 import { formatAmount } from './format.ts';
 import { quoteRequestOf, sessionRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
-import { CustomerSessions } from './customer-session.ts';
-import type { SessionCheckout } from './link-checkout-session.ts';
+import type { CustomerSessions, Kit, SessionCheckout } from './link-checkout-extras.ts';
 import { forShopper, NOT_COMPLETED, stripeErrorDetail } from './messages.ts';
 import type { MountSlots } from './mount-slots.ts';
 import { outcomeOf, thanksFor } from './outcome.ts';
-import { forgetReturn, returnedOutcome, returnedSessionId } from './return-page.ts';
 import { inlineConfig, loadStripeFor } from './stripe-loader.ts';
 
-/** The Checkout Session code, fetched the first time a page needs it. */
-let sessionModule: Promise<typeof import('./link-checkout-session.ts')> | undefined;
-const loadSessionModule = () => (sessionModule ??= import('./link-checkout-session.ts'));
+/** What few checkouts need (link-checkout-extras.ts), fetched the first time a page does. */
+let extrasModule: Promise<typeof import('./link-checkout-extras.ts')> | undefined;
+const loadExtras = () => (extrasModule ??= import('./link-checkout-extras.ts'));
+/** Stripe's return parameters: a redirect-based method's, or a Checkout Session's. */
+const RETURNED = /[?&](payment_intent|setup_intent|session_id)=/;
 
 /**
  * `error` is a load failure nothing but new attributes (or a reload) can fix;
@@ -54,7 +54,7 @@ export class CheckoutFlow implements ReactiveController {
   private stripe: Stripe | undefined;
   private group: CheckoutElements | undefined;
   private session: SessionCheckout | undefined;
-  private readonly customerSessions = new CustomerSessions();
+  private customerSessions: CustomerSessions | undefined;
   private quoteKey = '';
   /** Set synchronously on press, so a second click in the same tick is refused too. */
   private inFlight = false;
@@ -212,14 +212,19 @@ export class CheckoutFlow implements ReactiveController {
     const key = JSON.stringify(request);
     if (!this.group && !this.session) this.set('loading', undefined);
     try {
+      const inputs = snapshot(host);
+      // Only a return, Stripe Checkout or a returning customer needs the extras: fetched alongside the rest.
+      const returning = !this.returnChecked && RETURNED.test(location.search);
+      const extras = returning || this.ui !== 'elements' || inputs.customer || inputs.customerSessionClientSecret ? loadExtras() : undefined;
+      const kit = (): Kit => ({ api, outcomeOf, forShopper, stripeErrorDetail, notCompleted: NOT_COMPLETED });
       // A Checkout Session's return comes first: its order, once done, has no quote any more.
-      const sessionId = this.returnChecked ? null : returnedSessionId();
+      const sessionId = returning ? (await extras!).returnedSessionId() : null;
       const wait = () => this.set('loading', { kind: 'status', text: 'Confirming with Stripe…' });
-      const sessionReturn = sessionId ? await (await loadSessionModule()).returnedSession(api, sessionId, snapshot(host), wait) : null;
+      const sessionReturn = sessionId ? await (await extras!).returnedSession(api, sessionId, inputs, wait) : null;
       if (!current()) return;
-      if (sessionReturn) forgetReturn();
+      if (sessionReturn) (await extras!).forgetReturn();
       if (sessionReturn && sessionReturn !== 'failed') {
-        Object.assign(this, { config: this.config ?? (await api.getConfig()), quote: sessionReturn.quote, amount: sessionReturn.quote.amount });
+        Object.assign(this, { config: this.config ?? inlineConfig(host.server) ?? (await api.getConfig()), quote: sessionReturn.quote, amount: sessionReturn.quote.amount });
         return this.succeed(sessionReturn.detail);
       }
       // Stripe.js starts loading as soon as the key is known (at once with the config the server
@@ -230,7 +235,7 @@ export class CheckoutFlow implements ReactiveController {
       const [config, quote, customerSession] = await Promise.all([
         configured,
         key === this.quoteKey && this.quote ? this.quote : api.getQuote(request),
-        this.customerSessions.secretFor(api, snapshot(host), this.ui),
+        extras?.then((module) => (this.customerSessions ??= new module.CustomerSessions()).secretFor(api, inputs, this.ui)),
       ]);
       if (!current()) return;
       if (quote !== this.quote) this.amount = quote.amount;
@@ -239,7 +244,7 @@ export class CheckoutFlow implements ReactiveController {
       const stripe = (this.stripe ??= await loadingStripe);
       if (!current()) return;
       const notCompleted = { type: 'card_error' as const, code: 'payment_not_completed', message: NOT_COMPLETED };
-      const returned = sessionReturn ? notCompleted : this.returnChecked ? null : await returnedOutcome(stripe, api, quote);
+      const returned = sessionReturn ? notCompleted : returning ? await (await extras!).returnedOutcome(kit(), stripe, quote) : null;
       this.returnChecked = true;
       if (!current()) return;
       if (returned && 'orderId' in returned) return this.succeed(returned);
@@ -247,7 +252,7 @@ export class CheckoutFlow implements ReactiveController {
       if (ui !== 'elements') {
         this.group?.destroy();
         this.group = undefined;
-        const { SessionCheckout } = await loadSessionModule();
+        const { SessionCheckout } = await loadExtras();
         const amount = (quote: Quote) => (quote.range ? this.amount : undefined);
         const session = (this.session ??= new SessionCheckout(this.mounts, stripe, api, (ui, quote) => sessionRequestOf(host, ui, amount(quote), newAttemptId())));
         if (!session.differs(ui, quote)) {

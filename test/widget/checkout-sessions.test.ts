@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import '../../widget/index.ts';
 import type { ErrorDetail, SuccessDetail } from '../../protocol/index.ts';
-import { navigation, returnPolling } from '../../widget/link-checkout-session.ts';
+import { navigation, returnPolling } from '../../widget/link-checkout-extras.ts';
 import { json, quote, type FakeStripe, type FetchStub, withFakes } from './fakes.ts';
 import { liveRegion, payButton } from './harness.ts';
 

@@ -4,7 +4,7 @@ import type { LinkCheckout } from '../../widget/index.ts';
 import type { ErrorDetail, SuccessDetail } from '../../protocol/index.ts';
 import { installFakeStripe, json, quote, stubFetch, type FakeStripe, type FetchStub } from './fakes.ts';
 import { liveRegion, payButton } from './harness.ts';
-import { returnedIntent } from '../../widget/return-page.ts';
+import { returnedIntent } from '../../widget/link-checkout-extras.ts';
 
 let stripe: FakeStripe;
 let server: FetchStub;

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../widget/index.ts';
 import type { LinkCheckout } from '../../widget/index.ts';
 import type { ErrorDetail } from '../../protocol/index.ts';
-import { navigation } from '../../widget/link-checkout-session.ts';
+import { navigation } from '../../widget/link-checkout-extras.ts';
 import { json, type FakeStripe, type FetchStub, withFakes } from './fakes.ts';
 import { payButton, readyCheckout } from './harness.ts';
 
