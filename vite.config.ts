@@ -13,7 +13,14 @@ export default defineConfig({
     sourcemap: true,
     // The IIFE build has no import.meta; the widget falls back to document.currentScript there.
     // Lib mode leaves ES builds unminified by default; site owners serve this file as it is.
-    rolldownOptions: { checks: { emptyImportMeta: false }, output: { minify: true } },
+    rolldownOptions: {
+      checks: { emptyImportMeta: false },
+      output: {
+        minify: true,
+        // Lazy chunks (extras, languages) are served from beside the element under /link-checkout*.
+        chunkFileNames: (chunk) => (chunk.name.startsWith('link-checkout') ? '[name]-[hash].js' : 'link-checkout-[name]-[hash].js'),
+      },
+    },
     lib: {
       entry: 'widget/index.ts',
       name: 'LinkCheckout',

@@ -8,6 +8,7 @@ import type {
   QuoteRequest,
 } from '../protocol/index.ts';
 import { quoteQuery } from './inputs.ts';
+import { EN } from './words.ts';
 
 /** An error the customer can read, with the `type`/`code` of protocol's ErrorDetail. */
 export class CheckoutError extends Error {
@@ -99,7 +100,7 @@ export class ApiClient {
       throw new CheckoutError({
         type: 'network_error',
         code: 'network_unreachable',
-        message: 'Could not reach the payment server. Check your connection and try again.',
+        message: EN.offline,
       });
     }
     const body: unknown = await response.json().catch(() => undefined);
@@ -130,11 +131,11 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
 function errorDetailOf(body: unknown, status: number): ErrorDetail {
   if (isApiErrorBody(body)) {
     const { type, code, message } = body.error;
-    return { type: type ?? 'api_error', code: code ?? `http_${status}`, message };
+    return { type: type ?? 'api_error', code: code ?? type ?? 'api_error', message };
   }
   return {
     type: 'api_error',
     code: `http_${status}`,
-    message: `The payment server answered with an unexpected response (HTTP ${status}). Please try again.`,
+    message: EN.unexpected.replace('{0}', String(status)),
   };
 }

@@ -5,15 +5,16 @@ import { emit } from './events.ts';
 import { addressOptions, paymentOptions, snapshot, type CheckoutInputs } from './inputs.ts';
 import type { MountName, MountSlots } from './mount-slots.ts';
 import { CheckoutError } from './api-client.ts';
+import { EN } from './words.ts';
 
-type Element = {
+export type Element = {
   on(event: string, handler: (event: any) => void): unknown;
   mount(target: HTMLElement): void;
   destroy(): void;
   update?(options: object): void;
   getValue?(): Promise<{ value: any }>;
 };
-type Kind = 'linkAuthentication' | 'address' | 'payment';
+export type Kind = 'linkAuthentication' | 'address' | 'payment';
 const SLOT: Record<Kind, MountName> = { linkAuthentication: 'link-authentication', address: 'address', payment: 'payment' };
 
 /** What decides which Elements exist; a change here remounts them (the group is kept). */
@@ -116,32 +117,12 @@ export class CheckoutElements {
   }
 
   /**
-   * New prefill after load. The Payment Element takes new defaultValues; the Link Authentication
-   * and Address Elements cannot change theirs, so they are re-created in their slot, with what the
-   * shopper typed kept where the site did not change the field.
+   * New prefill after load (link-checkout-extras.ts, loaded then): the Payment Element takes new
+   * defaultValues; the other two are re-created with what the shopper typed kept.
    */
   private async prefill(inputs: CheckoutInputs, before: CheckoutInputs): Promise<void> {
-    this.mounted.get('payment')?.update?.({ defaultValues: paymentOptions(inputs).defaultValues });
-    const link = this.mounted.get('linkAuthentication');
-    if (link && inputs.customerEmail !== before.customerEmail) {
-      link.destroy();
-      void this.create('linkAuthentication', { defaultValues: { email: inputs.customerEmail } });
-    }
-    const address = this.mounted.get('address');
-    const options = addressOptions(inputs);
-    if (!address || !options) return;
-    const typed = (await address.getValue?.())?.value ?? {};
-    const changed = (key: keyof CheckoutInputs) => inputs[key] !== before[key];
-    const keep = (key: keyof CheckoutInputs, current: unknown) => (changed(key) || !current ? undefined : current);
-    const defaults = options.defaultValues as { name?: string; phone?: string; address?: Record<string, unknown> };
-    defaults.name = (keep('customerName', typed.name) as string) ?? defaults.name;
-    defaults.phone = (keep('customerPhone', typed.phone) as string) ?? defaults.phone;
-    const fields = { line1: 'addressLine1', line2: 'addressLine2', city: 'addressCity', state: 'addressState', postal_code: 'addressPostalCode', country: 'addressCountry' } as const;
-    const merged: Record<string, unknown> = { ...defaults.address };
-    for (const [field, key] of Object.entries(fields)) merged[field] = keep(key, typed.address?.[field]) ?? merged[field];
-    if (merged.country) defaults.address = merged;
-    address.destroy();
-    void this.create('address', options);
+    const { prefillAgain } = await import('./link-checkout-extras.ts');
+    await prefillAgain({ mounted: this.mounted, create: (kind, options) => void this.create(kind, options) }, inputs, before, addressOptions(inputs), paymentOptions(inputs).defaultValues);
   }
 
   private create(kind: Kind, options: object): Promise<unknown> {
@@ -162,7 +143,7 @@ export class CheckoutElements {
     const ready = new Promise((resolve, reject) => {
       element.on('ready', resolve);
       element.on('loaderror', (event: { error: { message?: string; type: string; code?: string } }) =>
-        reject(new CheckoutError({ type: 'api_error', code: event.error.code ?? 'element_load_failed', message: 'The payment form failed to load. Please reload the page.' })),
+        reject(new CheckoutError({ type: 'api_error', code: event.error.code ?? 'element_load_failed', message: EN.formFailed })),
       );
     });
     element.mount(this.mounts.target(SLOT[kind]));

@@ -5,12 +5,13 @@ import { ApiClient, CheckoutError, newAttemptId } from './api-client.ts';
 import { CheckoutElements } from './checkout-elements.ts';
 import { emit } from './events.ts';
 import { formatAmount } from './format.ts';
-import { quoteRequestOf, sessionRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
+import { quoteRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
 import type { CustomerSessions, Kit, SessionCheckout } from './link-checkout-extras.ts';
-import { forShopper, NOT_COMPLETED, stripeErrorDetail } from './messages.ts';
+import { forShopper, stripeErrorDetail } from './messages.ts';
 import type { MountSlots } from './mount-slots.ts';
 import { outcomeOf, thanksFor } from './outcome.ts';
 import { inlineConfig, loadStripeFor } from './stripe-loader.ts';
+import { EN, languageOf, sayIn, wordsFor, type Say } from './words.ts';
 
 /** What few checkouts need (link-checkout-extras.ts), fetched the first time a page does. */
 let extrasModule: Promise<typeof import('./link-checkout-extras.ts')> | undefined;
@@ -46,6 +47,9 @@ export class CheckoutFlow implements ReactiveController {
   amount = 0;
   /** The order id once the checkout succeeded (the form value). */
   orderId: string | null = null;
+  /** The element's own words, in the language of its `locale` (or the browser's). */
+  say: Say = sayIn(EN);
+  private language = 'en';
 
   private readonly host: FlowHost;
   private readonly mounts: MountSlots;
@@ -136,7 +140,7 @@ export class CheckoutFlow implements ReactiveController {
     this.inFlight = true;
     // One id per press; the api client reuses it for its network retries.
     const attemptId = newAttemptId();
-    this.set('processing', { kind: 'status', text: 'Processing…' });
+    this.set('processing', { kind: 'status', text: this.say('processing') });
     try {
       if (session) return await this.pressSession(session, quote);
       if (!group) return;
@@ -154,7 +158,7 @@ export class CheckoutFlow implements ReactiveController {
         elements,
         params: { return_url: location.href, ...(siteEmail ? { payment_method_data: { billing_details: { email: siteEmail } } } : {}) },
       });
-      if (error) return this.fail(forShopper(stripeErrorDetail(error), true));
+      if (error) return this.fail(stripeErrorDetail(error), 'failed', true);
 
       const result = await api.checkout({
         ...quoteRequestOf(inputs),
@@ -167,15 +171,14 @@ export class CheckoutFlow implements ReactiveController {
       let lastError: { code?: string; message?: string } | undefined;
       if (status === 'requires_action') {
         const next = await stripe.handleNextAction({ clientSecret: result.clientSecret });
-        if (next.error) return this.fail(forShopper(stripeErrorDetail(next.error), true));
+        if (next.error) return this.fail(stripeErrorDetail(next.error), 'failed', true);
         const intent = (next.paymentIntent ?? next.setupIntent) as PaymentIntent | SetupIntent | undefined;
         status = intent?.status ?? 'requires_payment_method';
         lastError = next.paymentIntent?.last_payment_error ?? next.setupIntent?.last_setup_error ?? undefined;
       }
       const outcome = outcomeOf(result.mode, status);
       if (!outcome) {
-        const detail = { type: 'card_error' as const, code: lastError?.code ?? 'payment_not_completed', message: lastError?.message ?? NOT_COMPLETED };
-        return this.fail(forShopper(detail, true));
+        return this.fail({ type: 'card_error', code: lastError?.code ?? 'payment_not_completed', message: lastError?.message ?? '' }, 'failed', true);
       }
       const { orderId, mode, paymentIntentId, setupIntentId, subscriptionId, customerId } = result;
       this.succeed({ orderId, mode, status: outcome, paymentIntentId, setupIntentId, subscriptionId, customerId });
@@ -216,10 +219,10 @@ export class CheckoutFlow implements ReactiveController {
       // Only a return, Stripe Checkout or a returning customer needs the extras: fetched alongside the rest.
       const returning = !this.returnChecked && RETURNED.test(location.search);
       const extras = returning || this.ui !== 'elements' || inputs.customer || inputs.customerSessionClientSecret ? loadExtras() : undefined;
-      const kit = (): Kit => ({ api, outcomeOf, forShopper, stripeErrorDetail, notCompleted: NOT_COMPLETED });
+      const kit = (): Kit => ({ api, outcomeOf, stripeErrorDetail });
       // A Checkout Session's return comes first: its order, once done, has no quote any more.
       const sessionId = returning ? (await extras!).returnedSessionId() : null;
-      const wait = () => this.set('loading', { kind: 'status', text: 'Confirming with Stripe…' });
+      const wait = () => this.set('loading', { kind: 'status', text: this.say('confirming') });
       const sessionReturn = sessionId ? await (await extras!).returnedSession(api, sessionId, inputs, wait) : null;
       if (!current()) return;
       if (sessionReturn) (await extras!).forgetReturn();
@@ -232,18 +235,21 @@ export class CheckoutFlow implements ReactiveController {
       const configured = this.config ?? inlineConfig(host.server) ?? api.getConfig();
       const loadingStripe = this.stripe ? Promise.resolve(this.stripe) : Promise.resolve(configured).then((config) => loadStripeFor(config, (path) => api.resolve(path)));
       loadingStripe.catch(() => {}); // its failure is reported where it is awaited, below
-      const [config, quote, customerSession] = await Promise.all([
+      const language = languageOf(inputs.locale);
+      const [config, quote, customerSession, words] = await Promise.all([
         configured,
         key === this.quoteKey && this.quote ? this.quote : api.getQuote(request),
         extras?.then((module) => (this.customerSessions ??= new module.CustomerSessions()).secretFor(api, inputs, this.ui)),
+        language === this.language ? undefined : wordsFor(language),
       ]);
       if (!current()) return;
+      if (words) Object.assign(this, { language, say: sayIn(words) });
       if (quote !== this.quote) this.amount = quote.amount;
       Object.assign(this, { config, quote, quoteKey: key });
       host.requestUpdate(); // show the amount and the badge while Stripe loads
       const stripe = (this.stripe ??= await loadingStripe);
       if (!current()) return;
-      const notCompleted = { type: 'card_error' as const, code: 'payment_not_completed', message: NOT_COMPLETED };
+      const notCompleted = { type: 'card_error' as const, code: 'payment_not_completed', message: '' };
       const returned = sessionReturn ? notCompleted : returning ? await (await extras!).returnedOutcome(kit(), stripe, quote) : null;
       this.returnChecked = true;
       if (!current()) return;
@@ -252,9 +258,10 @@ export class CheckoutFlow implements ReactiveController {
       if (ui !== 'elements') {
         this.group?.destroy();
         this.group = undefined;
-        const { SessionCheckout } = await loadExtras();
+        const { SessionCheckout, sessionRequestOf } = await loadExtras();
         const amount = (quote: Quote) => (quote.range ? this.amount : undefined);
-        const session = (this.session ??= new SessionCheckout(this.mounts, stripe, api, (ui, quote) => sessionRequestOf(host, ui, amount(quote), newAttemptId())));
+        const request = (ui: 'embedded' | 'hosted', quote: Quote) => sessionRequestOf(snapshot(host), quoteRequestOf(host), ui, amount(quote), newAttemptId());
+        const session = (this.session ??= new SessionCheckout(this.mounts, stripe, api, request));
         if (!session.differs(ui, quote)) {
           if (this.state === 'error') this.set('ready', undefined);
           return;
@@ -275,7 +282,7 @@ export class CheckoutFlow implements ReactiveController {
       if (!current()) return;
       this.set('ready', undefined);
       emit(host, 'link-checkout-ready');
-      if (returned) this.fail(returned);
+      if (returned) this.fail(returned, 'failed', true);
     } catch (cause) {
       if (!current()) return;
       this.teardown();
@@ -289,7 +296,7 @@ export class CheckoutFlow implements ReactiveController {
   private succeed(detail: SuccessDetail): void {
     this.orderId = detail.orderId;
     const amount = this.quote ? formatAmount(this.amount, this.quote.currency, this.host.locale || undefined) : '';
-    this.set('succeeded', { kind: 'status', text: thanksFor(detail, amount) });
+    this.set('succeeded', { kind: 'status', text: thanksFor(detail, amount, this.say) });
     for (const key of Object.keys(detail) as Array<keyof SuccessDetail>) if (detail[key] === undefined) delete detail[key];
     emit(this.host, 'link-checkout-success', detail);
   }
@@ -307,8 +314,10 @@ export class CheckoutFlow implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private fail(detail: ErrorDetail, state: CheckoutState = 'failed'): void {
-    this.set(state, { kind: 'error', text: detail.message });
-    emit(this.host, 'link-checkout-error', detail);
+  /** Shows and announces a failure, in the shopper's words (messages.ts); `fromStripe`: Stripe wrote it. */
+  private fail(detail: ErrorDetail, state: CheckoutState = 'failed', fromStripe = false): void {
+    const shown = forShopper(detail, fromStripe, this.say);
+    this.set(state, { kind: 'error', text: shown.message });
+    emit(this.host, 'link-checkout-error', shown);
   }
 }

@@ -1,4 +1,4 @@
-import type { CheckoutSessionRequest, QuoteRequest } from '../protocol/index.ts';
+import type { QuoteRequest } from '../protocol/index.ts';
 
 /** Where the email comes from: the Link Authentication Element, the Payment Element, or the site. */
 export type EmailCollection = 'link' | 'payment' | 'none';
@@ -87,11 +87,6 @@ export function quoteRequestOf(host: CheckoutInputs): QuoteRequest {
 }
 
 /** POST /api/checkout-sessions for the inputs: their claims, the open amount chosen, and this page to come back to. */
-export function sessionRequestOf(host: CheckoutInputs, ui: 'embedded' | 'hosted', amount: number | undefined, attemptId: string): CheckoutSessionRequest {
-  const email = snapshot(host).customerEmail;
-  return { ...quoteRequestOf(host), ...(amount === undefined ? {} : { amount }), ui, attemptId, returnUrl: location.href, ...(email ? { email } : {}) };
-}
-
 export function quoteQuery(request: QuoteRequest): string {
   return new URLSearchParams(Object.entries(request).map(([key, value]) => [key, String(value)])).toString();
 }

@@ -16,10 +16,12 @@ import type {
   ErrorDetail,
   PaymentLookup,
   Quote,
+  QuoteRequest,
   SuccessDetail,
 } from '../protocol/index.ts';
 import type { ApiClient } from './api-client.ts';
-import type { CheckoutInputs } from './inputs.ts';
+import type { Element, Kind } from './checkout-elements.ts';
+import type { addressOptions, CheckoutInputs } from './inputs.ts';
 import type * as Messages from './messages.ts';
 import type { MountSlots } from './mount-slots.ts';
 import type * as Outcome from './outcome.ts';
@@ -28,9 +30,7 @@ import type * as Outcome from './outcome.ts';
 export interface Kit {
   api: ApiClient;
   outcomeOf: typeof Outcome.outcomeOf;
-  forShopper: typeof Messages.forShopper;
   stripeErrorDetail: typeof Messages.stripeErrorDetail;
-  notCompleted: string;
 }
 
 type SessionUi = 'embedded' | 'hosted';
@@ -180,10 +180,11 @@ export function forgetReturn(): void {
 
 /**
  * When this page is the return_url of a redirect-based payment this checkout made, its outcome:
- * done means no form at all (paying again would charge twice); failed shows why, above the form.
+ * done means no form at all (paying again would charge twice); failed shows why, above the form
+ * (Stripe's error as Stripe gave it: the element words it for the shopper).
  */
 export async function returnedOutcome(kit: Kit, stripe: Stripe, quote: Quote): Promise<SuccessDetail | ErrorDetail | null> {
-  const { api, outcomeOf, forShopper, stripeErrorDetail, notCompleted } = kit;
+  const { api, outcomeOf, stripeErrorDetail } = kit;
   const returned = returnedIntent();
   if (!returned) return null;
   // Several checkouts may share a page: only the one that sold this purchase claims it.
@@ -198,9 +199,9 @@ export async function returnedOutcome(kit: Kit, stripe: Stripe, quote: Quote): P
     const ids = setup ? { setupIntentId: returned.intentId } : { paymentIntentId: returned.intentId };
     return { orderId: order.orderId, mode: order.mode, status: outcome, ...ids, subscriptionId: order.subscriptionId, customerId: order.customerId };
   }
-  if (result.error) return forShopper(stripeErrorDetail(result.error), true);
+  if (result.error) return stripeErrorDetail(result.error);
   const lastError = (intent as PaymentIntent | undefined)?.last_payment_error ?? (intent as SetupIntent | undefined)?.last_setup_error;
-  return forShopper({ type: 'card_error', code: lastError?.code ?? 'payment_not_completed', message: lastError?.message ?? notCompleted }, true);
+  return { type: 'card_error', code: lastError?.code ?? 'payment_not_completed', message: lastError?.message ?? '' };
 }
 
 /**
@@ -224,4 +225,49 @@ export class CustomerSessions {
     }
     return this.cached.secret;
   }
+}
+
+/** What prefillAgain needs of the Elements group. */
+export interface PrefillTarget {
+  mounted: Map<Kind, Element>;
+  create(kind: Kind, options: object): void;
+}
+
+/**
+ * New prefill after load. The Payment Element takes new defaultValues; the Link Authentication
+ * and Address Elements cannot change theirs, so they are re-created in their slot, with what the
+ * shopper typed kept where the site did not change the field.
+ */
+export async function prefillAgain(
+  group: PrefillTarget,
+  inputs: CheckoutInputs,
+  before: CheckoutInputs,
+  options: ReturnType<typeof addressOptions>,
+  paymentDefaults: object,
+): Promise<void> {
+  group.mounted.get('payment')?.update?.({ defaultValues: paymentDefaults });
+  const link = group.mounted.get('linkAuthentication');
+  if (link && inputs.customerEmail !== before.customerEmail) {
+    link.destroy();
+    group.create('linkAuthentication', { defaultValues: { email: inputs.customerEmail } });
+  }
+  const address = group.mounted.get('address');
+  if (!address || !options) return;
+  const typed = (await address.getValue?.())?.value ?? {};
+  const keep = (key: keyof CheckoutInputs, current: unknown) => (inputs[key] !== before[key] || !current ? undefined : current);
+  const defaults = options.defaultValues as { name?: string; phone?: string; address?: Record<string, unknown> };
+  defaults.name = (keep('customerName', typed.name) as string) ?? defaults.name;
+  defaults.phone = (keep('customerPhone', typed.phone) as string) ?? defaults.phone;
+  const fields = { line1: 'addressLine1', line2: 'addressLine2', city: 'addressCity', state: 'addressState', postal_code: 'addressPostalCode', country: 'addressCountry' } as const;
+  const merged: Record<string, unknown> = { ...defaults.address };
+  for (const [field, key] of Object.entries(fields)) merged[field] = keep(key, typed.address?.[field]) ?? merged[field];
+  if (merged.country) defaults.address = merged;
+  address.destroy();
+  group.create('address', options);
+}
+
+/** A Checkout Session request: the element's claims, the amount chosen, and where to come back to. */
+export function sessionRequestOf(inputs: CheckoutInputs, quoteRequest: QuoteRequest, ui: 'embedded' | 'hosted', amount: number | undefined, attemptId: string): CheckoutSessionRequest {
+  const email = inputs.customerEmail;
+  return { ...quoteRequest, ...(amount === undefined ? {} : { amount }), ui, attemptId, returnUrl: location.href, ...(email ? { email } : {}) };
 }

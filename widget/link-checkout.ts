@@ -357,7 +357,7 @@ export class LinkCheckout extends ReactiveElement {
     const value = this.flow.orderId;
     this.internals.setFormValue(value);
     const button = this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]') ?? undefined;
-    if (this.required && !value) this.internals.setValidity({ valueMissing: true }, 'Complete the checkout first.', button);
+    if (this.required && !value) this.internals.setValidity({ valueMissing: true }, this.flow.say('completeFirst'), button);
     else this.internals.setValidity({});
     this.flow.setReadOnly(this.isDisabled);
     // Everything but the form-field attributes is an input of the checkout.

@@ -1,29 +1,34 @@
 import type { StripeError } from '@stripe/stripe-js';
 import type { ErrorDetail } from '../protocol/index.ts';
+import { EN, type Say, type Words } from './words.ts';
 
-export const NOT_COMPLETED = 'The payment was not completed. Please try again or use another payment method.';
-const AUTHENTICATION_FAILED = 'Your bank could not confirm this payment. Try again, or use another payment method.';
-
-/** Codes whose Stripe message is written for developers, with what a shopper reads instead. */
-const PLAIN: Record<string, string> = {
-  payment_intent_authentication_failure: AUTHENTICATION_FAILED,
-  setup_intent_authentication_failure: AUTHENTICATION_FAILED,
-  payment_intent_payment_attempt_failed: NOT_COMPLETED,
-  setup_intent_setup_attempt_failed: NOT_COMPLETED,
-  payment_not_completed: NOT_COMPLETED,
+/** Codes whose text is ours to write, in the shopper's language (Stripe's is for developers there). */
+const OURS: Record<string, keyof Words> = {
+  payment_intent_authentication_failure: 'authFailed',
+  setup_intent_authentication_failure: 'authFailed',
+  payment_intent_payment_attempt_failed: 'notCompleted',
+  setup_intent_setup_attempt_failed: 'notCompleted',
+  payment_not_completed: 'notCompleted',
+  unexpected_error: 'notCompleted',
+  network_unreachable: 'offline',
+  element_load_failed: 'formFailed',
+  stripe_js_unavailable: 'formFailed',
+  sandbox_stripe_js_unavailable: 'formFailed',
+  sandbox_with_live_key: 'liveKey',
 };
 
 /**
- * What the shopper reads. Card declines and field validation carry Stripe's customer-facing text;
- * other Stripe messages speak to developers, so they go to the console and the shopper reads plain
- * language. Our server's own messages are already written for shoppers.
+ * What the shopper reads, in their language. Card declines and field validation carry Stripe's
+ * customer-facing text, and the server's messages are written for shoppers; other Stripe
+ * messages speak to developers, so they go to the console and the shopper reads plain words.
  */
-export function forShopper(detail: ErrorDetail, fromStripe: boolean): ErrorDetail {
-  const plain = PLAIN[detail.code];
-  const trusted = !fromStripe || detail.type === 'validation_error' || (detail.type === 'card_error' && !plain);
+export function forShopper(detail: ErrorDetail, fromStripe: boolean, say: Say): ErrorDetail {
+  const status = /^http_(\d+)$/.exec(detail.code)?.[1];
+  const ours = OURS[detail.code] ?? (status ? 'unexpected' : undefined);
+  const trusted = !ours && (!fromStripe || detail.type === 'validation_error' || detail.type === 'card_error');
   if (trusted) return detail;
-  console.warn(`<link-checkout>: ${detail.code}: ${detail.message}`);
-  return { ...detail, message: plain ?? (detail.type === 'network_error' ? 'The payment service could not be reached. Check your connection and try again.' : NOT_COMPLETED) };
+  if (fromStripe || detail.code === 'unexpected_error') console.warn(`<link-checkout>: ${detail.code}: ${detail.message}`);
+  return { ...detail, message: say(ours ?? (detail.type === 'network_error' ? 'offline' : 'notCompleted'), status ?? '') };
 }
 
 /** A Stripe.js error in our ErrorDetail shape; a failed connection to Stripe is a network error. */
@@ -31,6 +36,6 @@ export function stripeErrorDetail(error: StripeError): ErrorDetail {
   return {
     type: error.type === 'api_connection_error' ? 'network_error' : error.type,
     code: error.code ?? error.type,
-    message: error.message ?? NOT_COMPLETED,
+    message: error.message ?? EN.notCompleted,
   };
 }

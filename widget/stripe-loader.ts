@@ -2,6 +2,7 @@ import { loadStripe } from '@stripe/stripe-js/pure';
 import type { Stripe } from '@stripe/stripe-js';
 import type { PublicConfig } from '../protocol/index.ts';
 import { CheckoutError } from './api-client.ts';
+import { EN } from './words.ts';
 
 /**
  * The config the server appended to the script it served (server/widget-script.ts), for that
@@ -34,7 +35,7 @@ export async function loadStripeFor(config: PublicConfig, resolveUrl: (path: str
       throw new CheckoutError({
         type: 'invalid_request_error',
         code: 'sandbox_with_live_key',
-        message: 'This checkout is misconfigured (sandbox mode with a live key). No payment can be taken.',
+        message: EN.liveKey,
       });
     }
     if (config.sandboxStripeJsUrl && !window.Stripe) {
@@ -51,7 +52,7 @@ export async function loadStripeFor(config: PublicConfig, resolveUrl: (path: str
     throw new CheckoutError({
       type: 'network_error',
       code: 'stripe_js_unavailable',
-      message: 'The payment form could not be loaded. Check your connection and reload the page.',
+      message: EN.formFailed,
     });
   }
   return stripe;
@@ -72,7 +73,7 @@ function loadClassicScript(src: string): Promise<void> {
       throw new CheckoutError({
         type: 'network_error',
         code: 'sandbox_stripe_js_unavailable',
-        message: `The sandbox payment form could not be loaded (${String(cause)}).`,
+        message: `${EN.formFailed} (${String(cause)})`,
       });
     });
     sandboxScripts.set(src, loading);

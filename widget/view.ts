@@ -13,14 +13,14 @@ function hasOwnButton({ ui, quote, state, embeddedMounted }: CheckoutFlow): bool
   return ui !== 'embedded' || state === 'succeeded' || (Boolean(quote?.range) && !embeddedMounted);
 }
 
-function payLabel({ state, quote, amount, ui }: CheckoutFlow, money: (minor: number) => string): string {
-  if (state === 'processing') return 'Processing…';
-  if (state === 'succeeded') return quote?.mode === 'setup' ? 'Saved' : quote?.mode === 'subscription' ? 'Subscribed' : 'Paid';
+function payLabel({ state, quote, amount, ui, say }: CheckoutFlow, money: (minor: number) => string): string {
+  if (state === 'processing') return say('processing');
+  if (state === 'succeeded') return say(quote?.mode === 'setup' ? 'saved' : quote?.mode === 'subscription' ? 'subscribed' : 'paid');
   // Embedded Checkout has its own button; ours shows it once the shopper chose the amount.
-  if (ui === 'embedded') return 'Continue';
-  if (!quote) return 'Pay';
-  const label = quote.mode === 'setup' ? 'Save payment details' : quote.mode === 'subscription' ? `Subscribe ${money(amount)}/${quote.interval}` : `Pay ${money(amount)}`;
-  return ui === 'hosted' ? `${label} with Stripe` : label;
+  if (ui === 'embedded') return say('continue');
+  if (!quote) return say('pay');
+  const label = quote.mode === 'setup' ? say('save') : quote.mode === 'subscription' ? say('subscribe', money(amount), say(quote.interval ?? 'month')) : say('payAmount', money(amount));
+  return ui === 'hosted' ? say('withStripe', label) : label;
 }
 
 const el = (tag: string, attributes: Record<string, string> = {}, ...children: Array<Node | string>) => {
@@ -37,11 +37,12 @@ const el = (tag: string, attributes: Record<string, string> = {}, ...children: A
  */
 export function createView(root: ShadowRoot, host: ViewHost, flow: CheckoutFlow): () => void {
   const name = el('span', { part: 'item-name' });
-  const badge = el('span', { part: 'badge', title: 'Test mode: no real money moves' }, 'Sandbox');
-  const currency = document.createTextNode('');
+  const badge = el('span', { part: 'badge' });
+  const caption = document.createTextNode('');
   const input = el('input', { part: 'amount-input', type: 'number', inputmode: 'decimal' }) as HTMLInputElement;
-  const amount = el('label', { part: 'amount' }, 'Amount (', currency, ')', input);
-  const loading = el('div', { part: 'loading', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading checkout…');
+  const amount = el('label', { part: 'amount' }, caption, input);
+  const waiting = document.createTextNode('');
+  const loading = el('div', { part: 'loading', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), waiting);
   const fields = el('div', { part: 'fields' }, ...['link-authentication', 'address', 'payment', 'checkout'].map((slot) => el('slot', { name: slot })));
   const button = el('button', { part: 'pay-button', type: 'button' }) as HTMLButtonElement;
   const message = el('div', { part: 'message', 'aria-live': 'polite', 'aria-atomic': 'true' });
@@ -58,7 +59,7 @@ export function createView(root: ShadowRoot, host: ViewHost, flow: CheckoutFlow)
     const range = flow.quote?.range;
     if (!range) return;
     const ok = flow.chooseAmount(Math.round(Number(input.value) * minorUnitsPerMajor(flow.quote!.currency)));
-    input.setCustomValidity(ok ? '' : `Enter an amount from ${money(range.min)} to ${money(range.max)}.`);
+    input.setCustomValidity(ok ? '' : flow.say('amountRange', money(range.min), money(range.max)));
     input.reportValidity();
   });
   const money = (minor: number) => formatAmount(minor, flow.quote!.currency, host.locale || undefined);
@@ -66,13 +67,16 @@ export function createView(root: ShadowRoot, host: ViewHost, flow: CheckoutFlow)
   let shownMessage: unknown;
 
   return () => {
-    const { state, quote, config } = flow;
+    const { state, quote, config, say } = flow;
     name.textContent = quote?.name ?? '';
+    badge.textContent = say('sandbox');
+    badge.title = say('sandboxTitle');
+    waiting.data = say('loading');
     place(badge, Boolean(config?.sandbox));
     place(amount, Boolean(quote?.range) && state !== 'succeeded');
     if (quote?.range) {
       const unit = minorUnitsPerMajor(quote.currency);
-      currency.data = quote.currency.toUpperCase();
+      caption.data = say('amount', quote.currency.toUpperCase());
       Object.assign(input, { min: String(quote.range.min / unit), max: String(quote.range.max / unit), step: String(1 / unit) });
       // Only a new amount from outside is written back: the shopper's own typing stays as typed.
       if (shownAmount !== flow.amount) input.value = String((shownAmount = flow.amount) / unit);
