@@ -8,8 +8,11 @@ export const styles = css`
 :host{--a:var(--link-checkout-accent,#635bff);--r:var(--link-checkout-radius,6px);--g:var(--link-checkout-gap,.75rem);display:block;font-family:var(--link-checkout-font,system-ui,sans-serif);color:var(--link-checkout-text,#1a1f36);background:var(--link-checkout-background,transparent);max-width:var(--link-checkout-max-width,32rem)}
 :host([theme=night]){color:var(--link-checkout-text,#e3e8ee)}
 :host([hidden]),[hidden]{display:none!important}
-[part=header],[part=loading]{display:flex;align-items:center;gap:.5rem;margin-block-end:var(--g)}
-[part=header]{justify-content:space-between}
+[part=header],[part=loading]{display:flex;gap:.5rem}
+[part=header]{align-items:center;justify-content:space-between;min-block-size:1.5em;margin-block-end:var(--g)}
+[part=fields]{position:relative}
+[part=loading]{position:absolute;inset:0;background:repeating-linear-gradient(transparent 0 1.75rem,#8881 1.75rem 3.5rem,transparent 3.5rem 3.75rem)}
+:host([state=loading]) slot::slotted(*){visibility:hidden}
 [part=badge]{font-size:.75rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em;padding:.125rem .5rem;border-radius:999px;background:var(--link-checkout-badge-background,#fff4d6);color:var(--link-checkout-badge-text,#6a4b00)}
 [part=fields],[part=amount]{display:grid;gap:var(--g)}
 [aria-busy=true]{opacity:.5}

@@ -1,11 +1,24 @@
 import type { CheckoutFlow } from './checkout-flow.ts';
 import { formatAmount, minorUnitsPerMajor } from './format.ts';
+import type { CheckoutInputs } from './inputs.ts';
 
 /** What the view reads of the element besides the flow. */
-interface ViewHost extends HTMLElement {
-  locale: string;
+interface ViewHost extends HTMLElement, Pick<CheckoutInputs, 'locale' | 'amountEditable' | 'currency' | 'emailCollection' | 'address' | 'collectPhone' | 'ui'> {
   readonly isDisabled: boolean;
   pay(): Promise<void>;
+}
+
+/**
+ * The height the Elements will take, in px, so the skeleton holds it and the page does not jump
+ * when they appear. Measured on the sandbox's Elements (the Stripe.js stand-in); Stripe's own are
+ * close but not the same, and embedded Checkout sizes itself.
+ */
+function formHeight(host: ViewHost): number {
+  if (host.ui === 'embedded' || host.ui === 'hosted') return 0;
+  const heights = [219 + (host.emailCollection === 'payment' ? 60 : 0)];
+  if (host.emailCollection === 'link' || !host.emailCollection) heights.push(60);
+  if (host.address !== 'none') heights.push(422 + (host.collectPhone ? 60 : 0));
+  return heights.reduce((sum, height) => sum + height + 12);
 }
 
 /** Embedded Checkout brings its own button; ours only takes an open amount to it first, or says it is done. */
@@ -42,6 +55,7 @@ export function createView(root: ShadowRoot, host: ViewHost, flow: CheckoutFlow)
   const input = el('input', { part: 'amount-input', type: 'number', inputmode: 'decimal' }) as HTMLInputElement;
   const amount = el('label', { part: 'amount' }, caption, input);
   const waiting = document.createTextNode('');
+  // The skeleton holds the form's place while it loads, with the loading status on top.
   const loading = el('div', { part: 'loading', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), waiting);
   const fields = el('div', { part: 'fields' }, ...['link-authentication', 'address', 'payment', 'checkout'].map((slot) => el('slot', { name: slot })));
   const button = el('button', { part: 'pay-button', type: 'button' }) as HTMLButtonElement;
@@ -52,7 +66,8 @@ export function createView(root: ShadowRoot, host: ViewHost, flow: CheckoutFlow)
     else node.remove();
   };
   for (const node of [badge, amount, loading, button]) anchors.set(node, new Comment());
-  root.append(el('div', { part: 'header' }, name, anchors.get(badge)!), anchors.get(amount)!, anchors.get(loading)!, fields, anchors.get(button)!, message);
+  fields.append(anchors.get(loading)!);
+  root.append(el('div', { part: 'header' }, name, anchors.get(badge)!), anchors.get(amount)!, fields, anchors.get(button)!, message);
 
   button.addEventListener('click', () => void host.pay());
   input.addEventListener('input', () => {
@@ -73,16 +88,19 @@ export function createView(root: ShadowRoot, host: ViewHost, flow: CheckoutFlow)
     badge.title = say('sandboxTitle');
     waiting.data = say('loading');
     place(badge, Boolean(config?.sandbox));
-    place(amount, Boolean(quote?.range) && state !== 'succeeded');
+    // Shown from the start when asked for, so it does not push the form down when the quote comes.
+    place(amount, (Boolean(quote?.range) || (host.amountEditable && !quote)) && state !== 'succeeded');
+    input.disabled = !quote?.range;
+    caption.data = say('amount', (quote?.currency ?? host.currency ?? '').toUpperCase());
     if (quote?.range) {
       const unit = minorUnitsPerMajor(quote.currency);
-      caption.data = say('amount', quote.currency.toUpperCase());
       Object.assign(input, { min: String(quote.range.min / unit), max: String(quote.range.max / unit), step: String(1 / unit) });
       // Only a new amount from outside is written back: the shopper's own typing stays as typed.
       if (shownAmount !== flow.amount) input.value = String((shownAmount = flow.amount) / unit);
       input.disabled = state === 'processing' || flow.embeddedMounted || host.isDisabled;
     }
     place(loading, state === 'loading');
+    fields.style.minHeight = state === 'loading' ? `${formHeight(host)}px` : '';
     fields.setAttribute('aria-busy', String(state === 'loading' || state === 'processing'));
     fields.hidden = state === 'succeeded';
     place(button, state !== 'error' && hasOwnButton(flow));
