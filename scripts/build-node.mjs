@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-rmSync('dist/server/chunks', { recursive: true, force: true });
+for (const chunks of ['dist/server/chunks', 'dist/runtimes/chunks']) rmSync(chunks, { recursive: true, force: true });
 const common = { bundle: true, format: 'esm', packages: 'external', logLevel: 'warning' };
 
 await build({
@@ -27,6 +27,18 @@ await build({
   // data-folder helper uses node:child_process; `link-checkout/server` itself is runtime-neutral).
   splitting: true,
   chunkNames: 'server/chunks/[name]-[hash]',
+});
+
+// The entries of other runtimes (runtimes/), their dependencies left to the user's bundler or
+// runtime: `bun node_modules/link-checkout/dist/runtimes/bun.js`, `link-checkout/worker` for wrangler.
+await build({
+  ...common,
+  entryPoints: { 'runtimes/bun': 'runtimes/bun.ts', 'runtimes/deno': 'runtimes/deno.ts', 'runtimes/workerd': 'runtimes/workerd.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  target: 'es2022',
+  splitting: true,
+  chunkNames: 'runtimes/chunks/[name]-[hash]',
 });
 
 // The window.Stripe stand-in as a module (`link-checkout/sandbox/stripe-js`), for test pages

@@ -1,4 +1,4 @@
-// The Cloudflare Worker bundle of runtimes/workerd.ts (dist/worker/worker.js), as wrangler would
+// The Cloudflare Worker bundle of runtimes/workerd.ts (worker/worker.js by default), as wrangler would
 // make it: ESM, browser-like conditions (`workerd`: stripe's fetch build, pg's TCP socket over
 // cloudflare:sockets), Node built-ins left to the `nodejs_compat` flag.
 import { builtinModules } from 'node:module';
@@ -20,9 +20,11 @@ const nodeBuiltins = {
   },
 };
 
-const out = process.argv[2] ?? 'dist/worker/worker.js';
+// node scripts/build-worker.mjs [out] [entry]: the entry may be the built dist/runtimes/workerd.js,
+// as a Worker project that installed the package would bundle `link-checkout/worker`.
+const [out = 'worker/worker.js', entry = 'runtimes/workerd.ts'] = process.argv.slice(2);
 await build({
-  entryPoints: ['runtimes/workerd.ts'],
+  entryPoints: [entry],
   outfile: out,
   bundle: true,
   format: 'esm',

@@ -1,4 +1,5 @@
-// The server under Bun (bun from npm): runtimes/bun.ts serves the same Hono app (createApp) as
+// The server under Bun (bun from npm): dist/runtimes/bun.js (runtimes/bun.ts built; the package's
+// `link-checkout/runtimes/bun`) serves the same Hono app (createApp) as
 // Node does, and a sandbox checkout goes through it: config, quote, a ConfirmationToken made on
 // the emulator's browser route, checkout, and the order read back once its webhook marked it paid.
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { bin, runtimeMissing, sandboxCheckout, startRuntime } from './runtime-ha
 
 const missing = runtimeMissing('bun');
 const run = (env: Record<string, string> = {}) =>
-  startRuntime(bin('bun'), ['runtimes/bun.ts'], { env: { ...process.env, PORT: '0', DATABASE_URL: '', ...env } });
+  startRuntime(bin('bun'), ['dist/runtimes/bun.js'], { env: { ...process.env, PORT: '0', DATABASE_URL: '', ...env } });
 
 describe('runtimes/bun.ts under Bun', { skip: missing }, () => {
   test('a sandbox checkout with the embedded store (PGlite in memory)', async () => {

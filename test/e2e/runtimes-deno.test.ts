@@ -1,4 +1,5 @@
-// The server under Deno (deno from npm): runtimes/deno.ts serves the same Hono app (createApp) as
+// The server under Deno (deno from npm): dist/runtimes/deno.js (runtimes/deno.ts built; the package's
+// `link-checkout/runtimes/deno`) serves the same Hono app (createApp) as
 // Node does, and a sandbox checkout goes through it: config, quote, a ConfirmationToken made on
 // the emulator's browser route, checkout, and the order read back once its webhook marked it paid.
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { bin, runtimeMissing, sandboxCheckout, startRuntime } from './runtime-ha
 
 const missing = runtimeMissing('deno');
 const run = (env: Record<string, string> = {}) =>
-  startRuntime(bin('deno'), ['run', '--allow-all', '--no-lock', 'runtimes/deno.ts'], { env: { ...process.env, PORT: '0', DATABASE_URL: '', ...env } });
+  startRuntime(bin('deno'), ['run', '--allow-all', '--no-lock', 'dist/runtimes/deno.js'], { env: { ...process.env, PORT: '0', DATABASE_URL: '', ...env } });
 
 describe('runtimes/deno.ts under Deno', { skip: missing }, () => {
   test('a sandbox checkout with the embedded store (PGlite in memory)', async () => {

@@ -5,7 +5,7 @@
 // the checkout needs the test PostgreSQL.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,7 +17,9 @@ let dir: string;
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'link-checkout-workerd-'));
-  execFileSync(process.execPath, ['scripts/build-worker.mjs', join(dir, 'worker.js')], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/runtimes/workerd.js'))) throw new Error('dist/ is not built: run `npm run build` first (npm test does).');
+  // `link-checkout/worker` (dist/runtimes/workerd.js, built from runtimes/workerd.ts) bundled as wrangler would.
+  execFileSync(process.execPath, ['scripts/build-worker.mjs', join(dir, 'worker.js'), 'dist/runtimes/workerd.js'], { cwd: root, stdio: 'inherit' });
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
