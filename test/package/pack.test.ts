@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { armSuccess, fillCheckout, launchBrowser, settledOrder } from '../e2e/harness.ts';
+import { bin, runtimeMissing, sandboxCheckout, startRuntime } from '../e2e/runtime-harness.ts';
 import { cleanEnv, startCommand } from './process.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -165,4 +166,16 @@ describe('the npm package, packed and installed into an empty folder', () => {
       await sandbox.stop();
     }
   });
+
+  for (const [runtime, args] of [['bun', []], ['deno', ['run', '--allow-all', '--no-lock']]] as const) {
+    const missing = runtimeMissing(runtime);
+    test(`${runtime} runs the installed package's dist/runtimes/${runtime}.js: a sandbox checkout${missing ? ` — ${missing}` : ''}`, { skip: missing }, async () => {
+      const server = await startRuntime(bin(runtime), [...args, `node_modules/link-checkout/dist/runtimes/${runtime}.js`], { cwd: app, env: cleanEnv({ PORT: '0' }) });
+      try {
+        assert.equal((await sandboxCheckout(server.origin)).status, 'paid');
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });
