@@ -2,6 +2,7 @@ import type { Command } from './args.ts';
 import { charge, customersDetach, customersShow, sessionsCreate } from './customers.ts';
 import { domainsAdd, domainsList, linksActivate, linksCreate, linksDeactivate, linksList } from './links.ts';
 import { cancel, capture, ordersList, ordersShow, refund } from './orders.ts';
+import { sandbox, serve } from './servers.ts';
 import { sign } from './sign.ts';
 
 /** Every command by the words that name it (`orders list`), in the order `--help` lists them. */
@@ -22,6 +23,8 @@ export const COMMANDS: Record<string, Command> = {
   'domains add': domainsAdd,
   'domains list': domainsList,
   sign,
+  serve,
+  sandbox,
 };
 
 /** The command `argv` names (one word, or a group and its subcommand), and the arguments after it. */

@@ -2,11 +2,12 @@
  * `npm run sandbox`: the offline Stripe emulator alone on its own port (standalone.ts), its state
  * kept in SANDBOX_DATA_DIR across restarts. Prints its keys and how to point servers at it.
  */
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { packageRoot } from '../server/package-root.ts';
 import { createStandaloneSandbox, standaloneConfig, startupMessage } from './standalone.ts';
 
-const root = join(import.meta.dirname, '..');
+// From source or built (dist/sandbox/main.js, `link-checkout sandbox`): the folder with dist/.
+const root = packageRoot(import.meta.dirname);
 
 let config;
 try {

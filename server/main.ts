@@ -3,7 +3,7 @@
  * (PostgreSQL with DATABASE_URL, else the embedded one), serves the API, the built widget and the
  * demo, and drains in-flight requests on SIGTERM. The only Node-specific file of server/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -17,14 +17,10 @@ import { checkDatabaseUrl, resolveGuardSettings, resolvePricing, resolveStripeMo
 import { createApiGuards } from './middleware/guards.ts';
 import { pageSecurityHeaders } from './middleware/security-headers.ts';
 import { createPriceRules, parseCatalog } from './pricing/index.ts';
+import { packageRoot } from './package-root.ts';
 import { createPgliteStore } from './store/pglite.ts';
 import { createPostgresStore } from './store/postgres.ts';
 
-/** The package folder (demo/, dist/, server/catalog.sample.json): above server/ from source, above dist/server/ when built. */
-function packageRoot(from: string): string {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
-  throw new Error(`No package.json above ${from}`);
-}
 const root = packageRoot(import.meta.dirname);
 const env = process.env;
 
