@@ -14,4 +14,4 @@ echo "== server, reliability, sandbox, contract and end-to-end tests (node --tes
 [ -n "${DATABASE_URL_TEST:-}" ] && echo "   PostgreSQL cases on $DATABASE_URL_TEST" || echo "   PostgreSQL cases skipped: DATABASE_URL_TEST is not set (.ci/run sets it)"
 shopt -s nullglob
 node --import tsx --test --test-concurrency=1 --test-reporter=spec \
-  test/server/*.test.ts test/reliability/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts
+  test/server/*.test.ts test/reliability/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts test/integrations/*.test.ts
