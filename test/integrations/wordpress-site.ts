@@ -52,16 +52,25 @@ async function waitFor(what: string, ready: () => boolean | Promise<boolean>, ms
   throw new Error(`${what} did not start within ${ms / 1000} s`);
 }
 
-/** SIGKILL: the database and the site are thrown away, so nothing needs a clean shutdown. */
+/**
+ * Each server runs in its own process group (spawned detached), and the whole group is killed:
+ * `php -S` with PHP_CLI_SERVER_WORKERS forks workers that outlive a killed parent. SIGKILL, as the
+ * database and the site are thrown away.
+ */
 const stopped = (child: ChildProcess) => new Promise<void>((resolve) => {
   if (child.exitCode !== null || child.signalCode !== null) return resolve();
   child.once('exit', () => resolve());
-  child.kill('SIGKILL');
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 });
 
 /** A minimal classic theme: the post's title and content between wp_head() and wp_footer(). */
 const THEME = {
   'style.css': '/*\nTheme Name: Plain test theme\n*/\nbody { font-family: system-ui, sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; }\n',
+  'functions.php': "<?php\nadd_action( 'wp_enqueue_scripts', function () { wp_enqueue_style( 'plain', get_stylesheet_uri() ); } );\n",
   'index.php': `<!doctype html>
 <html <?php language_attributes(); ?>><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><?php wp_head(); ?></head>
 <body><main><?php while ( have_posts() ) { the_post(); the_title( '<h1>', '</h1>' ); the_content(); } ?></main><?php wp_footer(); ?></body></html>
@@ -104,7 +113,7 @@ export async function startWordPress({ serverUrl = '' } = {}): Promise<WordPress
   };
   try {
     execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${dir}/db`, `--user=${user}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });
-    const mariadb = spawn('mariadbd', ['--no-defaults', `--datadir=${dir}/db`, `--socket=${socket}`, '--skip-networking', `--user=${user}`, `--pid-file=${dir}/mysqld.pid`, `--log-error=${dir}/mysqld.err`, '--innodb-buffer-pool-size=32M'], { stdio: 'ignore' });
+    const mariadb = spawn('mariadbd', ['--no-defaults', `--datadir=${dir}/db`, `--socket=${socket}`, '--skip-networking', `--user=${user}`, `--pid-file=${dir}/mysqld.pid`, `--log-error=${dir}/mysqld.err`, '--innodb-buffer-pool-size=32M'], { stdio: 'ignore', detached: true });
     children.push(mariadb);
     await waitFor('MariaDB', () => existsSync(socket) && spawnSync('mariadb', ['--no-defaults', '-S', socket, '-u', 'root', '-e', 'CREATE DATABASE IF NOT EXISTS wordpress']).status === 0);
 
@@ -161,7 +170,7 @@ switch_theme( 'plain' );
 update_option( 'link_checkout_server_url', '${serverUrl}' );
 update_user_meta( 1, 'wp_persisted_preferences', array( 'core/edit-post' => array( 'welcomeGuide' => false ) ) );`);
 
-    const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: 'ignore' });
+    const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: 'ignore', detached: true });
     children.push(server);
     await waitFor('PHP\'s built-in server', async () => {
       try {
