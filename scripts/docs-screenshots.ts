@@ -94,6 +94,13 @@ async function checkoutStates() {
     await shootCheckout(page, 'payment-succeeded');
   });
 
+  // The README's picture: short, with a card typed in.
+  await site('<link-checkout item="tshirt" address="none" customer-email="jenny@example.com"></link-checkout>', async (page) => {
+    await fillCard(page, '4242 4242 4242 4242');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await shootCheckout(page, 'readme');
+  });
+
   // Loading: the quote is held until the picture is taken.
   const owner = await startSiteOwnerPage(server.origin, `<link-checkout item="tshirt" ${JENNY}></link-checkout>`);
   const page = await newTab();
@@ -172,6 +179,7 @@ async function checkoutUi() {
     await payButton(page).click();
     await page.waitForURL(/\/_sandbox\/checkout\/cs_test_/);
     await page.getByLabel('Card number').waitFor();
+    await page.setViewportSize({ width: WIDTH, height: 260 });
     await shootPage(page, 'ui-hosted-stripe-page');
   });
   await site('<link-checkout ui="embedded" mode="setup" currency="usd"></link-checkout>', async (page) => {
@@ -254,6 +262,9 @@ async function wordpress() {
     await admin.locator('#wp-submit').click();
     await admin.waitForURL(/wp-admin/);
     await admin.goto(`${wp.url}/wp-admin/options-general.php?page=link-checkout`);
+    // As a site owner would fill it (the page saves nothing here).
+    await admin.getByLabel('Server URL').fill('https://pay.example.com');
+    await admin.getByLabel('Server URL').blur();
     await shootPage(admin, 'wordpress-settings');
     await admin.goto(`${wp.url}/wp-admin/post-new.php`);
     await admin.waitForFunction(() => (window as any).wp?.blocks?.getBlockType('link-checkout/checkout'));
