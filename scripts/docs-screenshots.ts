@@ -3,7 +3,8 @@
  * taken in Debian's chromium from the real server on the sandbox, into docs/images/ (PNG, 900 px
  * wide pages; the checkout cropped to itself). Re-run it whenever the widget's look changes:
  *
- *   npm run docs:screenshots            (builds first; SCREENSHOTS_DIR=… to write elsewhere)
+ *   npm run docs:screenshots            (builds first; SCREENSHOTS_DIR=… to write elsewhere;
+ *                                        the PNGs already in that folder are replaced)
  *
  * pngquant (Debian's package, installed when root with apt) shrinks them to a palette; without it
  * the PNGs are kept as chromium wrote them. WordPress shots need what ensure-wordpress.sh installs.

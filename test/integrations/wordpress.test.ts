@@ -10,7 +10,8 @@ import { fillCheckout, launchBrowser, screenshot, startServer, type RunningServe
 import { ADMIN, AUTHOR, EDITOR, ensureWordPress, startWordPress, type WordPressSite } from './wordpress-site.ts';
 
 const installed = ensureWordPress();
-const attributes = settableAttributes(findElement(readManifest()));
+// What a post may set: every settable attribute but `server`, which only Settings sets.
+const attributes = settableAttributes(findElement(readManifest())).filter((a) => a.name !== 'server');
 
 /** The <link-checkout …> tags a page holds. */
 const tags = (html: string) => [...html.matchAll(/<link-checkout\b[^>]*>/g)].map((m) => m[0]);
@@ -39,9 +40,9 @@ if (!installed.ok) {
       await checkoutServer?.stop();
     });
 
-    test('the shortcode takes every attribute of the element (from its manifest), flat, in the manifest\'s order', async () => {
+    test('the shortcode takes every attribute of the element (from its manifest) but server, flat, in the manifest\'s order', async () => {
       const given = attributes.map((a) => (a.kind === 'boolean' ? a.name : `${a.name}="v-${a.name}"`));
-      const html = await page(post(`[link_checkout ${[...given].reverse().join(' ')} unknown="x" onclick="alert(1)"]`));
+      const html = await page(post(`[link_checkout ${[...given].reverse().join(' ')} unknown="x" onclick="alert(1)" server="https://elsewhere.example"]`));
       const expected = `<link-checkout ${attributes.map((a) => (a.kind === 'boolean' ? a.name : `${a.name}="v-${a.name}"`)).join(' ')}>`;
       assert.deepEqual(tags(html), [expected]);
     });
@@ -59,9 +60,9 @@ if (!installed.ok) {
       assert.deepEqual(tags(html), ['<link-checkout item="mug" collect-phone required>', '<link-checkout item="mug">']);
     });
 
-    test('the block renders the same tag from its saved attributes (by property name); unknown ones are dropped', async () => {
+    test('the block renders the same tag from its saved attributes (by property name); unknown ones and server are dropped', async () => {
       const saved = Object.fromEntries(attributes.map((a) => [a.property, a.kind === 'boolean' ? true : a.kind === 'number' ? 2500 : `v-${a.name}`]));
-      const html = await page(post(`<!-- wp:link-checkout/checkout ${JSON.stringify({ ...saved, unknown: 'x' })} /-->`));
+      const html = await page(post(`<!-- wp:link-checkout/checkout ${JSON.stringify({ ...saved, unknown: 'x', server: 'https://elsewhere.example' })} /-->`));
       const expected = `<link-checkout ${attributes.map((a) => (a.kind === 'boolean' ? a.name : `${a.name}="${a.kind === 'number' ? 2500 : `v-${a.name}`}"`)).join(' ')}>`;
       assert.deepEqual(tags(html), [expected]);
       const off = await page(post('<!-- wp:link-checkout/checkout {"item":"mug","collectPhone":false} /-->'));
@@ -180,6 +181,7 @@ if (!installed.ok) {
         await tab.waitForFunction(() => (window as any).wp?.blocks?.getBlockType('link-checkout/checkout'), undefined, { timeout: 30_000 });
         const registered = await tab.evaluate(() => Object.keys((window as any).wp.blocks.getBlockType('link-checkout/checkout').attributes));
         assert.deepEqual(attributes.map((a) => a.property).filter((p) => !registered.includes(p)), [], 'every attribute is a block attribute');
+        assert.ok(!registered.includes('server'), 'but server, which only Settings sets');
         await tab.evaluate(() => {
           const { wp } = window as any;
           wp.data.dispatch('core/editor').editPost({ title: 'Block shop', status: 'publish' });

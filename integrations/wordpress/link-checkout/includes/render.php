@@ -8,7 +8,9 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The element's attributes by name (generated from its Custom Elements Manifest).
+ * The element's attributes by name (generated from its Custom Elements Manifest) that a post may
+ * set: all but `server`. The server is the one set in Settings → Link Checkout, by administrators
+ * only, so an author cannot send the site's shoppers to a checkout server of their own.
  *
  * @return array<string, array{property: string, type: string, values: string[], description: string}>
  */
@@ -16,6 +18,7 @@ function link_checkout_attributes() {
 	static $attributes = null;
 	if ( null === $attributes ) {
 		$attributes = require __DIR__ . '/attributes.php';
+		unset( $attributes['server'] );
 	}
 	return $attributes;
 }
