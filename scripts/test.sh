@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: types, build, browser tests, then server, sandbox, contract and
-# end-to-end tests (examples and other runtimes included), and the packed npm package, in one node --test run (its closing lines are the suite's summary).
+# end-to-end tests (examples, other runtimes and WordPress included), and the packed npm package, in one node --test run (its closing lines are the suite's summary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
@@ -14,4 +14,4 @@ echo "== server, reliability, sandbox, contract and end-to-end tests (node --tes
 [ -n "${DATABASE_URL_TEST:-}" ] && echo "   PostgreSQL cases on $DATABASE_URL_TEST" || echo "   PostgreSQL cases skipped: DATABASE_URL_TEST is not set (.ci/run sets it)"
 shopt -s nullglob
 node --import tsx --test --test-concurrency=1 --test-reporter=spec \
-  test/server/*.test.ts test/reliability/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts test/package/*.test.ts
+  test/server/*.test.ts test/reliability/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts test/integrations/*.test.ts test/package/*.test.ts
