@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /**
  * Creates a PGlite data folder in a short-lived node process, when it has none yet. PGlite's
  * initdb runs in a second WASM instance and copies the heap; in-process, that left the server at
- * 600+ MB resident for good (measured: scripts/memory.mjs). A child gives all of it back.
+ * 600+ MB resident for good (measured: npm run bench:memory). A child gives all of it back.
  */
 export async function initDataDirInChildProcess(dataDir: string, startParams: string[]): Promise<void> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return;

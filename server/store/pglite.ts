@@ -6,7 +6,7 @@ import type { Store } from './types.ts';
  * PostgreSQL's defaults size shared memory for a server (shared_buffers 128MB); PGlite's WASM heap
  * holds all of it, touched, so PGlite alone kept ~300 MB resident. PGlite has one connection and
  * the files it reads sit in the OS cache: 2 MB of buffers costs little and saves ~130 MB
- * (measured with scripts/memory.mjs: 8 MB gave an idle server of ~190 MB, 2 MB ~180 MB).
+ * (measured with npm run bench:memory: 8 MB gave an idle server of ~190 MB, 2 MB ~180 MB).
  */
 export const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams,
