@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 export CHROME_PATH="${CHROME_PATH:-$(command -v chromium)}"
 
-echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
+echo "== typecheck"; npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p bench/tsconfig.json
 echo "== build";     npm run --silent build
 echo "== browser tests (web-test-runner, chromium)"
 node --import tsx node_modules/@web/test-runner/dist/bin.js
@@ -14,4 +14,4 @@ echo "== server, reliability, sandbox, contract and end-to-end tests (node --tes
 [ -n "${DATABASE_URL_TEST:-}" ] && echo "   PostgreSQL cases on $DATABASE_URL_TEST" || echo "   PostgreSQL cases skipped: DATABASE_URL_TEST is not set (.ci/run sets it)"
 shopt -s nullglob
 node --import tsx --test --test-concurrency=1 --test-reporter=spec \
-  test/server/*.test.ts test/reliability/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts test/integrations/*.test.ts test/package/*.test.ts
+  test/server/*.test.ts test/reliability/*.test.ts test/sandbox-api/*.test.ts test/contract/*.test.ts test/e2e/*.test.ts test/integrations/*.test.ts test/package/*.test.ts bench/*.test.ts

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
 import type { RateLimitCounters } from '../store/types.ts';
+import { apiCors } from './cors.ts';
 import { clientIpResolver, type RemoteAddress, type TrustProxy } from './client-ip.ts';
 import { declineBudget, requestLimit, type RateLimitRule } from './rate-limit.ts';
 
@@ -22,9 +22,6 @@ export interface GuardSettings {
   writes: RateLimitRule | null;
   declines: RateLimitRule | null;
 }
-
-const apiCors = (allowedOrigins: string[] | '*') =>
-  cors({ origin: allowedOrigins, allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], exposeHeaders: ['Retry-After'], maxAge: 600 });
 
 const pass: MiddlewareHandler = (_c, next) => next();
 
