@@ -17,6 +17,15 @@ export interface PublicConfig {
 }
 
 /**
+ * What the served script carries (server/widget-script.ts): the public config, and each catalog
+ * item's quote keyed by the query the element would send for a tag naming only that item, so
+ * the commonest tag needs no request before Elements mount.
+ */
+export interface InlineConfig extends PublicConfig {
+  quotes?: Record<string, Quote>;
+}
+
+/**
  * What the element asks to buy: its attributes, as sent on GET /api/quote and again with
  * POST /api/checkout. Every field is a claim the server's price rules check; none sets a price.
  */

@@ -11,7 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import Stripe from 'stripe';
 import { createApp, handleNotFound } from './app.ts';
-import { publicConfigOf, widgetScriptWithConfig } from './widget-script.ts';
+import { catalogQuotes, publicConfigOf, widgetScriptWithConfig } from './widget-script.ts';
 import { createReconciler } from './reconciler.ts';
 import { checkDatabaseUrl, resolveGuardSettings, resolvePricing, resolveStripeMode } from './env.ts';
 import { createApiGuards } from './middleware/guards.ts';
@@ -84,8 +84,9 @@ app.use('/link-checkout*', async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
 });
-// The two entry files carry this server's public config (server/widget-script.ts); chunks are plain files.
-const publicConfig = publicConfigOf({ publishableKey, sandbox: mode.kind === 'sandbox' }, '/sandbox/stripe.js');
+// The two entry files carry this server's public config and its catalog's quotes
+// (server/widget-script.ts); chunks are plain files.
+const publicConfig = { ...publicConfigOf({ publishableKey, sandbox: mode.kind === 'sandbox' }, '/sandbox/stripe.js'), quotes: await catalogQuotes(catalog) };
 for (const [path, kind] of [['/link-checkout.js', 'module'], ['/link-checkout.iife.js', 'classic']] as const) {
   const script = widgetScriptWithConfig(readFileSync(join(root, 'dist', path), 'utf8'), publicConfig, kind);
   app.get(path, (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }));

@@ -5,12 +5,12 @@ import { ApiClient, CheckoutError, newAttemptId } from './api-client.ts';
 import { CheckoutElements } from './checkout-elements.ts';
 import { emit } from './events.ts';
 import { formatAmount } from './format.ts';
-import { quoteRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
+import { quoteQuery, quoteRequestOf, snapshot, type CheckoutInputs } from './inputs.ts';
 import type { CustomerSessions, Kit, SessionCheckout } from './link-checkout-extras.ts';
 import { forShopper, stripeErrorDetail } from './messages.ts';
 import type { MountSlots } from './mount-slots.ts';
 import { outcomeOf, thanksFor } from './outcome.ts';
-import { inlineConfig, loadStripeFor } from './stripe-loader.ts';
+import { inlineConfig, inlineQuote, loadStripeFor } from './stripe-loader.ts';
 import { EN, languageOf, sayIn, wordsFor, type Say } from './words.ts';
 
 /** What few checkouts need (link-checkout-extras.ts), fetched the first time a page does. */
@@ -238,7 +238,7 @@ export class CheckoutFlow implements ReactiveController {
       const language = languageOf(inputs.locale);
       const [config, quote, customerSession, words] = await Promise.all([
         configured,
-        key === this.quoteKey && this.quote ? this.quote : api.getQuote(request),
+        key === this.quoteKey && this.quote ? this.quote : (inlineQuote(host.server, quoteQuery(request)) ?? api.getQuote(request)),
         extras?.then((module) => (this.customerSessions ??= new module.CustomerSessions()).secretFor(api, inputs, this.ui)),
         language === this.language ? undefined : wordsFor(language),
       ]);

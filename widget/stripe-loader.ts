@@ -1,6 +1,6 @@
 import { loadStripe } from '@stripe/stripe-js/pure';
 import type { Stripe } from '@stripe/stripe-js';
-import type { PublicConfig } from '../protocol/index.ts';
+import type { InlineConfig, PublicConfig, Quote } from '../protocol/index.ts';
 import { CheckoutError } from './api-client.ts';
 import { EN } from './words.ts';
 
@@ -8,14 +8,17 @@ import { EN } from './words.ts';
  * The config the server appended to the script it served (server/widget-script.ts), for that
  * server's origin; undefined when the script came from elsewhere (a CDN copy).
  */
-export function inlineConfig(server: string): PublicConfig | undefined {
-  const configs = (globalThis as { __linkCheckoutConfig?: Record<string, PublicConfig> }).__linkCheckoutConfig;
+export function inlineConfig(server: string): InlineConfig | undefined {
+  const configs = (globalThis as { __linkCheckoutConfig?: Record<string, InlineConfig> }).__linkCheckoutConfig;
   try {
     return configs?.[new URL(server).origin];
   } catch {
     return undefined;
   }
 }
+
+/** The quote the server put in its script for this exact query (a tag naming only a catalog item). */
+export const inlineQuote = (server: string, query: string): Quote | undefined => inlineConfig(server)?.quotes?.[query];
 
 /** One load per script URL, shared by every <link-checkout> on the page. */
 const sandboxScripts = new Map<string, Promise<void>>();

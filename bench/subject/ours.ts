@@ -15,7 +15,7 @@ import { Hono } from 'hono';
 import { parseCatalog } from '../../server/pricing/index.ts';
 import { PGLITE_START_PARAMS } from '../../server/store/pglite.ts';
 import { createSqlStore } from '../../server/store/sql.ts';
-import { publicConfigOf, widgetScriptWithConfig } from '../../server/widget-script.ts';
+import { catalogQuotes, publicConfigOf, widgetScriptWithConfig } from '../../server/widget-script.ts';
 import { createSandboxServer } from '../../sandbox/wire.ts';
 import { listen } from './listen.ts';
 import { makeTokens } from './tokens.ts';
@@ -75,8 +75,8 @@ async function createOursApp({ root, pages, anchorsDir }: { root: string; pages:
     return c.json({ count, ids: sample.rows.map((row) => row.id) });
   });
   if (pages) {
-    // As main.ts serves them: the entry files carry the public config, chunks are plain files.
-    const publicConfig = publicConfigOf({ publishableKey: sandbox.emulator.publishableKey, sandbox: true }, '/sandbox/stripe.js');
+    // As main.ts serves them: the entry files carry the public config and the catalog's quotes.
+    const publicConfig = { ...publicConfigOf({ publishableKey: sandbox.emulator.publishableKey, sandbox: true }, '/sandbox/stripe.js'), quotes: await catalogQuotes(catalog) };
     for (const [path, kind] of [['/link-checkout.js', 'module'], ['/link-checkout.iife.js', 'classic']] as const) {
       const script = widgetScriptWithConfig(readFileSync(join(root, 'dist', path), 'utf8'), publicConfig, kind);
       app.get(path, (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));

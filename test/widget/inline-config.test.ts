@@ -22,4 +22,23 @@ describe('the config the server appends to the script it serves', () => {
       server.restore();
     }
   });
+
+  it('carries the catalog quotes: a tag naming only an item asks no quote; any other claim still asks the server', async () => {
+    const stripe = installFakeStripe();
+    const server = stubFetch(stripe.log);
+    const configs = ((globalThis as { __linkCheckoutConfig?: Record<string, unknown> }).__linkCheckoutConfig ??= {});
+    configs[location.origin] = { publishableKey: 'pk_test_inline', sandbox: false, quotes: { 'item=tshirt': quote({ amount: 4200 }) } };
+    try {
+      const plain = await fixture(html`<link-checkout item="tshirt" server=${location.origin}></link-checkout>`);
+      await waitUntil(() => plain.getAttribute('state') === 'ready', 'ready');
+      expect(stripe.log).not.to.include('GET /api/quote');
+      expect(plain.shadowRoot!.textContent).to.include('42.00');
+      const setup = await fixture(html`<link-checkout item="tshirt" mode="setup" server=${location.origin}></link-checkout>`);
+      await waitUntil(() => setup.getAttribute('state') === 'ready', 'ready');
+      expect(stripe.log).to.include('GET /api/quote');
+    } finally {
+      delete configs[location.origin];
+      server.restore();
+    }
+  });
 });
