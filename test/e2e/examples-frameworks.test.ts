@@ -2,7 +2,7 @@
 // checker (tsc, vue-tsc, svelte-check: the tag's typings must hold), built with Vite against the
 // package, served from a static host of its own, and paid with 4242 in chromium on the sandbox
 // server named by VITE_LINK_CHECKOUT_SERVER. The frameworks are root devDependencies (one
-// install, kept by npm ci); `link-checkout` is the package itself, linked into each example's
+// install for all); `link-checkout` is the package itself, linked into each example's
 // node_modules as `npm install` links its `file:../..` dependency, so Vite and the checkers
 // resolve it through package.json `exports` to dist/ and dist/types.
 import assert from 'node:assert/strict';

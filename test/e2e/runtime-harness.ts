@@ -107,5 +107,5 @@ export async function freePort(): Promise<number> {
 /** Why a runtime's binary is missing (its package installs it from the npm registry), or undefined when it runs. */
 export function runtimeMissing(name: 'bun' | 'deno' | 'workerd'): string | undefined {
   const run = spawnSync(bin(name), ['--version'], { encoding: 'utf8' });
-  return run.status === 0 ? undefined : `skipped: ${name} did not run here (${run.error?.message ?? run.stderr.trim()}); npm ci installs it from the ${name} package`;
+  return run.status === 0 ? undefined : `skipped: ${name} did not run here (${run.error?.message ?? run.stderr.trim()}); npm install installs it from the ${name} package`;
 }
