@@ -102,13 +102,14 @@ async function checkoutStates() {
     await shootCheckout(page, 'readme');
   });
 
-  // Loading: the quote is held until the picture is taken.
+  // Loading: Stripe.js is held until the picture is taken (a catalog item's quote comes with the
+  // served script, so Stripe.js is what the form waits on).
   const owner = await startSiteOwnerPage(server.origin, `<link-checkout item="tshirt" ${JENNY}></link-checkout>`);
   const page = await newTab();
   let release!: () => void;
   const held = new Promise<void>((resolve) => { release = resolve; });
-  await page.route('**/api/quote*', async (route) => { await held; await route.continue(); });
-  await page.goto(owner.url);
+  await page.route('**/sandbox/stripe.js', async (route) => { await held; await route.continue(); });
+  await page.goto(owner.url, { waitUntil: 'domcontentloaded' }); // "load" waits for the held script
   await state(page, 'loading');
   await shootCheckout(page, 'payment-loading');
   release();
