@@ -17,6 +17,8 @@ export default defineConfig({
       checks: { emptyImportMeta: false },
       output: {
         minify: true,
+        // /* @__PURE__ */ marks only matter to a bundler, and ours ran already.
+        comments: false,
         // Lazy chunks (extras, languages) are served from beside the element under /link-checkout*.
         chunkFileNames: (chunk) => (chunk.name.startsWith('link-checkout') ? '[name]-[hash].js' : 'link-checkout-[name]-[hash].js'),
       },

@@ -44,14 +44,14 @@ export interface ApiClientOptions {
  */
 export class ApiClient {
   readonly baseUrl: string;
-  private readonly retries: number;
-  private readonly retryDelayMs: number;
+  readonly #retries: number;
+  readonly #retryDelayMs: number;
 
   constructor(baseUrl: string, options: ApiClientOptions = {}) {
     // The base may be an origin or a path prefix; keep exactly one trailing slash.
     this.baseUrl = baseUrl.replace(/\/+$/, '') + '/';
-    this.retries = options.retries ?? 2;
-    this.retryDelayMs = options.retryDelayMs ?? 250;
+    this.#retries = options.retries ?? 2;
+    this.#retryDelayMs = options.retryDelayMs ?? 250;
   }
 
   /** Resolves a server-relative URL (e.g. config.sandboxStripeJsUrl) against the server, not the page. */
@@ -83,8 +83,8 @@ export class ApiClient {
       try {
         return await this.get<T>(path, init);
       } catch (error) {
-        if (!isRetryable(error) || attempt >= this.retries) throw error;
-        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
+        if (!isRetryable(error) || attempt >= this.#retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.#retryDelayMs * (attempt + 1)));
       }
     }
   }

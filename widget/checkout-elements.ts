@@ -33,23 +33,31 @@ export class CheckoutElements {
   readonly mode: Quote['mode'];
   /** Email typed into (or autofilled by) the Link Authentication Element. */
   email: string | undefined;
-  private readonly mounted = new Map<Kind, Element>();
-  private readonly states = new Map<Kind, { complete: boolean; empty: boolean }>();
-  private applied: CheckoutInputs;
-  private amount: number | undefined;
-  private readOnly = false;
+  readonly #mounted = new Map<Kind, Element>();
+  readonly #states = new Map<Kind, { complete: boolean; empty: boolean }>();
+  #applied: CheckoutInputs;
+  #amount: number | undefined;
+  #readOnly = false;
+  readonly #host: HTMLElement & CheckoutInputs;
+  readonly #mounts: MountSlots;
+  #quote: Quote;
+  readonly #customerSessionClientSecret: string | undefined;
 
   constructor(
-    private readonly host: HTMLElement & CheckoutInputs,
-    private readonly mounts: MountSlots,
+    host: HTMLElement & CheckoutInputs,
+    mounts: MountSlots,
     stripe: Stripe,
-    private quote: Quote,
+    quote: Quote,
     /** A returning customer's CustomerSession: the Payment Element lists their saved methods. */
-    private readonly customerSessionClientSecret?: string,
+    customerSessionClientSecret?: string,
   ) {
-    const inputs = (this.applied = snapshot(host));
+    this.#host = host;
+    this.#mounts = mounts;
+    this.#quote = quote;
+    this.#customerSessionClientSecret = customerSessionClientSecret;
+    const inputs = (this.#applied = snapshot(host));
     this.mode = quote.mode;
-    this.amount = quote.elements.amount;
+    this.#amount = quote.elements.amount;
     // The server's options are Stripe's deferred-intent ones by construction (protocol ElementsIntentOptions).
     const options = {
       ...quote.elements,
@@ -62,83 +70,83 @@ export class CheckoutElements {
 
   /** Creates and mounts every Element the inputs ask for; resolves once all are ready. */
   mount(): Promise<unknown> {
-    const inputs = this.applied;
+    const inputs = this.#applied;
     const ready: Promise<unknown>[] = [];
-    if (inputs.emailCollection === 'link') ready.push(this.create('linkAuthentication', { defaultValues: { email: inputs.customerEmail } }));
+    if (inputs.emailCollection === 'link') ready.push(this.#create('linkAuthentication', { defaultValues: { email: inputs.customerEmail } }));
     const address = addressOptions(inputs);
-    if (address) ready.push(this.create('address', address));
-    ready.push(this.create('payment', paymentOptions(inputs)));
+    if (address) ready.push(this.#create('address', address));
+    ready.push(this.#create('payment', paymentOptions(inputs)));
     return Promise.all(ready);
   }
 
   /** Applies what changed since the last call; false when the group must be rebuilt instead. */
   sync(quote: Quote, customerSessionClientSecret?: string): boolean {
-    const inputs = snapshot(this.host);
-    const before = this.applied;
+    const inputs = snapshot(this.#host);
+    const before = this.#applied;
     if (quote.mode !== this.mode || structureOf(inputs) !== structureOf(before)) return false;
-    if (customerSessionClientSecret !== this.customerSessionClientSecret) return false;
-    this.applied = inputs;
+    if (customerSessionClientSecret !== this.#customerSessionClientSecret) return false;
+    this.#applied = inputs;
     const update: StripeElementsUpdateOptions = {};
-    if (quote !== this.quote) {
-      this.quote = quote;
+    if (quote !== this.#quote) {
+      this.#quote = quote;
       const { amount, currency, captureMethod, setupFutureUsage } = quote.elements;
       Object.assign(update, { currency, captureMethod: captureMethod ?? 'automatic', setupFutureUsage: setupFutureUsage ?? null });
-      if (amount !== undefined) update.amount = this.amount = amount;
+      if (amount !== undefined) update.amount = this.#amount = amount;
     }
-    if (inputs.theme !== before.theme) update.appearance = appearanceFrom(this.host, inputs.theme);
+    if (inputs.theme !== before.theme) update.appearance = appearanceFrom(this.#host, inputs.theme);
     if (inputs.locale !== before.locale) update.locale = (inputs.locale || 'auto') as 'auto';
     if (Object.keys(update).length) void this.elements.update(update);
-    if (inputs.layout !== before.layout) this.mounted.get('payment')?.update?.({ layout: paymentOptions(inputs).layout });
-    if (prefillOf(inputs) !== prefillOf(before)) void this.prefill(inputs, before);
+    if (inputs.layout !== before.layout) this.#mounted.get('payment')?.update?.({ layout: paymentOptions(inputs).layout });
+    if (prefillOf(inputs) !== prefillOf(before)) void this.#prefill(inputs, before);
     return true;
   }
 
   /** The shopper chose an open amount: Elements show it (wallets, BNPL) without a rebuild. */
   setAmount(amount: number): void {
-    if (amount === this.amount) return;
-    this.amount = amount;
+    if (amount === this.#amount) return;
+    this.#amount = amount;
     void this.elements.update({ amount });
   }
 
   setReadOnly(readOnly: boolean): void {
-    if (readOnly === this.readOnly) return;
-    this.readOnly = readOnly;
-    this.mounted.get('payment')?.update?.({ readOnly });
+    if (readOnly === this.#readOnly) return;
+    this.#readOnly = readOnly;
+    this.#mounted.get('payment')?.update?.({ readOnly });
   }
 
   get complete(): boolean {
-    return [...this.mounted.keys()].every((kind) => this.states.get(kind)?.complete);
+    return [...this.#mounted.keys()].every((kind) => this.#states.get(kind)?.complete);
   }
 
   destroy(): void {
-    for (const element of this.mounted.values()) element.destroy();
-    this.mounted.clear();
-    this.mounts.release();
+    for (const element of this.#mounted.values()) element.destroy();
+    this.#mounted.clear();
+    this.#mounts.release();
   }
 
   /**
    * New prefill after load (link-checkout-extras.ts, loaded then): the Payment Element takes new
    * defaultValues; the other two are re-created with what the shopper typed kept.
    */
-  private async prefill(inputs: CheckoutInputs, before: CheckoutInputs): Promise<void> {
+  async #prefill(inputs: CheckoutInputs, before: CheckoutInputs): Promise<void> {
     const { prefillAgain } = await import('./link-checkout-extras.ts');
-    await prefillAgain({ mounted: this.mounted, create: (kind, options) => void this.create(kind, options) }, inputs, before, addressOptions(inputs), paymentOptions(inputs).defaultValues);
+    await prefillAgain({ mounted: this.#mounted, create: (kind, options) => void this.#create(kind, options) }, inputs, before, addressOptions(inputs), paymentOptions(inputs).defaultValues);
   }
 
-  private create(kind: Kind, options: object): Promise<unknown> {
+  #create(kind: Kind, options: object): Promise<unknown> {
     const element = (this.elements.create as (kind: Kind, options: object) => Element)(kind, options);
-    this.mounted.set(kind, element);
-    this.states.set(kind, { complete: false, empty: true });
+    this.#mounted.set(kind, element);
+    this.#states.set(kind, { complete: false, empty: true });
     element.on('change', (event: { complete: boolean; empty: boolean; value: any }) => {
-      this.states.set(kind, { complete: event.complete, empty: event.empty });
+      this.#states.set(kind, { complete: event.complete, empty: event.empty });
       if (kind === 'linkAuthentication' && event.value?.email !== this.email) {
         this.email = event.value.email;
-        emit(this.host, 'link-checkout-email', { email: event.value.email });
+        emit(this.#host, 'link-checkout-email', { email: event.value.email });
       }
-      if (kind === 'address') emit(this.host, 'link-checkout-address', { complete: event.complete, value: event.value });
-      const { mode, currency } = this.quote;
-      const empty = [...this.states.values()].every((state) => state.empty);
-      emit(this.host, 'link-checkout-change', { complete: this.complete, empty, mode, amount: this.amount ?? 0, currency });
+      if (kind === 'address') emit(this.#host, 'link-checkout-address', { complete: event.complete, value: event.value });
+      const { mode, currency } = this.#quote;
+      const empty = [...this.#states.values()].every((state) => state.empty);
+      emit(this.#host, 'link-checkout-change', { complete: this.complete, empty, mode, amount: this.#amount ?? 0, currency });
     });
     const ready = new Promise((resolve, reject) => {
       element.on('ready', resolve);
@@ -146,7 +154,7 @@ export class CheckoutElements {
         reject(new CheckoutError({ type: 'api_error', code: event.error.code ?? 'element_load_failed', message: EN.formFailed })),
       );
     });
-    element.mount(this.mounts.target(SLOT[kind]));
+    element.mount(this.#mounts.target(SLOT[kind]));
     return ready;
   }
 }

@@ -43,67 +43,71 @@ export const returnPolling = { tries: 12, delayMs: 1500 };
 const DONE: Record<string, CheckoutOutcome> = { paid: 'paid', authorized: 'authorized', saved: 'saved', active: 'active' };
 
 export class SessionCheckout {
-  private embedded: StripeEmbeddedCheckout | undefined;
+  #embedded: StripeEmbeddedCheckout | undefined;
   /** What is on the page, so a change of look alone does not make a new session. */
-  private shown: { ui: SessionUi; quote: Quote } | undefined;
+  #shown: { ui: SessionUi; quote: Quote } | undefined;
   /** Bumped by every mount and destroy, so a session that arrives late is destroyed, not shown. */
-  private generation = 0;
+  #generation = 0;
+  readonly #mounts: MountSlots;
+  readonly #stripe: Stripe;
+  readonly #api: ApiClient;
+  /** The request for a new session: the element's claims, with a new attempt id each time. */
+  readonly #sessionRequest: (ui: SessionUi, quote: Quote) => CheckoutSessionRequest;
 
-  constructor(
-    private readonly mounts: MountSlots,
-    private readonly stripe: Stripe,
-    private readonly api: ApiClient,
-    /** The request for a new session: the element's claims, with a new attempt id each time. */
-    private readonly sessionRequest: (ui: SessionUi, quote: Quote) => CheckoutSessionRequest,
-  ) {}
+  constructor(mounts: MountSlots, stripe: Stripe, api: ApiClient, sessionRequest: (ui: SessionUi, quote: Quote) => CheckoutSessionRequest) {
+    this.#mounts = mounts;
+    this.#stripe = stripe;
+    this.#api = api;
+    this.#sessionRequest = sessionRequest;
+  }
 
   get mounted(): boolean {
-    return this.embedded !== undefined;
+    return this.#embedded !== undefined;
   }
 
   /** Whether `show` would change what is on the page. */
   differs(ui: SessionUi, quote: Quote): boolean {
-    return this.shown?.ui !== ui || this.shown.quote !== quote;
+    return this.#shown?.ui !== ui || this.#shown.quote !== quote;
   }
 
   /** After loading: embedded Checkout mounts at once, unless the shopper chooses the amount first. */
   async show(ui: SessionUi, quote: Quote): Promise<void> {
-    this.unmount();
-    this.shown = { ui, quote };
-    if (ui === 'embedded' && !quote.range) await this.mount(quote);
+    this.#unmount();
+    this.#shown = { ui, quote };
+    if (ui === 'embedded' && !quote.range) await this.#mount(quote);
   }
 
   /** A press of the button: hosted goes to Stripe's page; embedded mounts with the chosen amount. */
   async press(ui: SessionUi, quote: Quote): Promise<void> {
-    if (ui === 'embedded') return this.mount(quote);
+    if (ui === 'embedded') return this.#mount(quote);
     const given = quote.checkoutSession;
-    navigation.assign(given?.ui === 'hosted' ? given.url : (await createSession(this.api, this.sessionRequest('hosted', quote))).url!);
+    navigation.assign(given?.ui === 'hosted' ? given.url : (await createSession(this.#api, this.#sessionRequest('hosted', quote))).url!);
   }
 
   destroy(): void {
-    this.unmount();
-    this.shown = undefined;
+    this.#unmount();
+    this.#shown = undefined;
   }
 
-  private unmount(): void {
-    this.generation++;
-    this.embedded?.destroy();
-    this.embedded = undefined;
-    this.mounts.release();
+  #unmount(): void {
+    this.#generation++;
+    this.#embedded?.destroy();
+    this.#embedded = undefined;
+    this.#mounts.release();
   }
 
   /** Embedded Checkout (Stripe.js's current createEmbeddedCheckoutPage) in the light-DOM `checkout` slot. */
-  private async mount(quote: Quote): Promise<void> {
-    this.unmount();
-    const generation = this.generation;
+  async #mount(quote: Quote): Promise<void> {
+    this.#unmount();
+    const generation = this.#generation;
     const given = quote.checkoutSession;
-    const clientSecret = given?.ui === 'embedded' ? given.clientSecret : (await createSession(this.api, this.sessionRequest('embedded', quote))).clientSecret!;
+    const clientSecret = given?.ui === 'embedded' ? given.clientSecret : (await createSession(this.#api, this.#sessionRequest('embedded', quote))).clientSecret!;
     // One embedded Checkout at a time. On completion Stripe sends the customer to the return URL
     // with session_id (redirect_on_completion 'always'), which the element handles as for hosted.
-    const checkout = await this.stripe.createEmbeddedCheckoutPage({ clientSecret });
-    if (generation !== this.generation) return checkout.destroy();
-    this.embedded = checkout;
-    checkout.mount(this.mounts.target('checkout'));
+    const checkout = await this.#stripe.createEmbeddedCheckoutPage({ clientSecret });
+    if (generation !== this.#generation) return checkout.destroy();
+    this.#embedded = checkout;
+    checkout.mount(this.#mounts.target('checkout'));
   }
 }
 
@@ -211,19 +215,19 @@ export async function returnedOutcome(kit: Kit, stripe: Stripe, quote: Quote): P
  * Checkout Sessions need none: the server gives Checkout the Customer itself.
  */
 export class CustomerSessions {
-  private cached: { key: string; secret: Promise<string> } | undefined;
+  #cached: { key: string; secret: Promise<string> } | undefined;
 
   secretFor(api: ApiClient, inputs: CheckoutInputs, ui: CheckoutUi): Promise<string | undefined> {
     const { customerSessionClientSecret, customer, customerSignature } = inputs;
     if (customerSessionClientSecret) return Promise.resolve(customerSessionClientSecret);
     if (!customer || ui !== 'elements') return Promise.resolve(undefined);
     const key = `${customer}|${customerSignature}`;
-    if (this.cached?.key !== key) {
+    if (this.#cached?.key !== key) {
       const secret = api.post<{ clientSecret: string }>('api/customer-sessions', { customer, customerSignature }).then(({ clientSecret }) => clientSecret);
-      secret.catch(() => this.cached?.secret === secret && (this.cached = undefined));
-      this.cached = { key, secret };
+      secret.catch(() => this.#cached?.secret === secret && (this.#cached = undefined));
+      this.#cached = { key, secret };
     }
-    return this.cached.secret;
+    return this.#cached.secret;
   }
 }
 

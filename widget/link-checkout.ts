@@ -287,14 +287,14 @@ export class LinkCheckout extends ReactiveElement {
    */
   declare disabled: boolean;
 
-  private readonly internals: ElementInternals;
-  private readonly flow: CheckoutFlow;
+  readonly #internals: ElementInternals;
+  readonly #flow: CheckoutFlow;
 
   constructor() {
     super();
     Object.assign(this, DEFAULTS, { server: MODULE_ORIGIN, name: '', required: false, disabled: false });
-    this.internals = this.attachInternals();
-    this.flow = new CheckoutFlow(this, new MountSlots(this));
+    this.#internals = this.attachInternals();
+    this.#flow = new CheckoutFlow(this, new MountSlots(this));
   }
 
   /**
@@ -303,32 +303,32 @@ export class LinkCheckout extends ReactiveElement {
    * `error`: loading failed (e.g. an unknown item or a bad signature); nothing can be paid.
    */
   get state(): CheckoutState {
-    return this.flow.state;
+    return this.#flow.state;
   }
 
   /** The order id once the checkout succeeded, else empty: the form value. */
   get value(): string {
-    return this.flow.orderId ?? '';
+    return this.#flow.orderId ?? '';
   }
 
   /** The form the element belongs to, as on native inputs. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   /** Presses Pay from script. Ignored unless the state is `ready` or `failed`. */
   pay(): Promise<void> {
-    return this.isDisabled ? Promise.resolve() : this.flow.pay();
+    return this.isDisabled ? Promise.resolve() : this.#flow.pay();
   }
 
   /** Form validation: false while `required` and not yet paid. */
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   /** Like checkValidity(), and shows the browser's message on the Pay button. */
   reportValidity(): boolean {
-    return this.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   /** Called for the attribute and for a disabled fieldset; it may come mid-update, so re-render after. */
@@ -337,7 +337,7 @@ export class LinkCheckout extends ReactiveElement {
   }
 
   formResetCallback(): void {
-    this.flow.restart();
+    this.#flow.restart();
   }
 
   /** Disabled by its attribute or by a disabled fieldset, as a native input is. */
@@ -345,22 +345,22 @@ export class LinkCheckout extends ReactiveElement {
     return this.disabled || this.matches(':disabled');
   }
 
-  private paint: (() => void) | undefined;
+  #paint: (() => void) | undefined;
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    (this.paint ??= createView(this.renderRoot as ShadowRoot, this, this.flow))();
+    (this.#paint ??= createView(this.renderRoot as ShadowRoot, this, this.#flow))();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.setAttribute('state', this.flow.state);
-    const value = this.flow.orderId;
-    this.internals.setFormValue(value);
+    this.setAttribute('state', this.#flow.state);
+    const value = this.#flow.orderId;
+    this.#internals.setFormValue(value);
     const button = this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]') ?? undefined;
-    if (this.required && !value) this.internals.setValidity({ valueMissing: true }, this.flow.say('completeFirst'), button);
-    else this.internals.setValidity({});
-    this.flow.setReadOnly(this.isDisabled);
+    if (this.required && !value) this.#internals.setValidity({ valueMissing: true }, this.#flow.say('completeFirst'), button);
+    else this.#internals.setValidity({});
+    this.#flow.setReadOnly(this.isDisabled);
     // Everything but the form-field attributes is an input of the checkout.
-    if ([...changed.keys()].some((key) => !['name', 'required', 'disabled'].includes(key as string))) this.flow.inputsChanged();
+    if ([...changed.keys()].some((key) => !['name', 'required', 'disabled'].includes(key as string))) this.#flow.inputsChanged();
   }
 }

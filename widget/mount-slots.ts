@@ -16,22 +16,22 @@ let relayCounter = 0;
  * document. The flattened tree still renders the Stripe iframe where the host's slot is.
  */
 export class MountSlots implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly targets = new Map<MountName, HTMLElement>();
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #targets = new Map<MountName, HTMLElement>();
   /** Every node we inserted, the mount divs included, so disconnecting leaves no trace. */
-  private readonly inserted: Element[] = [];
+  readonly #inserted: Element[] = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   /** The node to pass to `element.mount()`; created on first use. Its root is the document. */
   target(name: MountName): HTMLElement {
-    let target = this.targets.get(name);
+    let target = this.#targets.get(name);
     if (!target) {
-      target = this.build(name);
-      this.targets.set(name, target);
+      target = this.#build(name);
+      this.#targets.set(name, target);
     }
     return target;
   }
@@ -42,12 +42,12 @@ export class MountSlots implements ReactiveController {
 
   /** Removes every inserted node (relays in ancestor hosts would otherwise leak). */
   release(): void {
-    for (const node of this.inserted.splice(0)) node.remove();
-    this.targets.clear();
+    for (const node of this.#inserted.splice(0)) node.remove();
+    this.#targets.clear();
   }
 
-  private build(name: MountName): HTMLElement {
-    let node: Element = this.host;
+  #build(name: MountName): HTMLElement {
+    let node: Element = this.#host;
     let slotName: string = name;
     const relayId = ++relayCounter;
     for (let depth = 0; ; depth++) {
@@ -56,21 +56,21 @@ export class MountSlots implements ReactiveController {
         const mountPoint = document.createElement('div');
         mountPoint.slot = slotName;
         mountPoint.dataset.linkCheckoutMount = name;
-        return this.insert(node, mountPoint);
+        return this.#insert(node, mountPoint);
       }
       const relayName = `link-checkout-relay-${relayId}-${depth}`;
       const relay = document.createElement('slot');
       relay.name = relayName;
       relay.slot = slotName;
-      this.insert(node, relay);
+      this.#insert(node, relay);
       node = root.host;
       slotName = relayName;
     }
   }
 
-  private insert<T extends Element>(parent: Element, child: T): T {
+  #insert<T extends Element>(parent: Element, child: T): T {
     parent.append(child);
-    this.inserted.push(child);
+    this.#inserted.push(child);
     return child;
   }
 }

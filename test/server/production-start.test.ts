@@ -82,6 +82,14 @@ describe('node dist/server/main.js with production dependencies only', () => {
       const widget = await fetch(`${server.origin}/link-checkout.js`, { headers: { Origin: 'https://cms.example' } });
       assert.equal(widget.status, 200);
       assert.equal(widget.headers.get('access-control-allow-origin'), '*');
+      assert.equal(widget.headers.get('content-encoding'), 'gzip');
+      assert.match(widget.headers.get('vary') ?? '', /accept-encoding/i);
+      const chunk = /import\(`\.\/(link-checkout-extras-[\w-]+\.js)`\)/.exec(await widget.clone().text())?.[1];
+      assert.ok(chunk, 'the entry names its lazy chunk');
+      const chunkResponse = await fetch(`${server.origin}/${chunk}`);
+      assert.equal(chunkResponse.status, 200);
+      assert.match(chunkResponse.headers.get('cache-control') ?? '', /immutable/);
+      assert.match(await widget.text(), /customElements\.define\(`link-checkout`[\s\S]*__linkCheckoutConfig/, 'the whole script, config appended, comes through');
 
       // A real checkout whose body is still arriving when SIGTERM comes.
       const tokenResponse = await fetch(`${server.origin}/sandbox/stripe/v1/confirmation_tokens`, {
