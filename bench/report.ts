@@ -66,6 +66,7 @@ export function serverTable({ server }: Results): string[] {
       onPostgres
         ? load('POST /api/checkout, store on PostgreSQL', { ours: onPostgres.checkout, raw: server.checkout.raw })
         : ['POST /api/checkout, store on PostgreSQL', `not measured: ${postgres && 'notMeasured' in postgres ? postgres.notMeasured : 'no result'}`, '', '', '', '', '', ''],
+      ...(server.withoutStore ? [load('POST /api/checkout, no store (diagnostic: Maps, nothing durable)', { ours: server.withoutStore.checkout, raw: server.checkout.raw })] : []),
     ]),
     '',
     ...(small && large

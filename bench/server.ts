@@ -26,6 +26,8 @@ export interface ServerResults {
   checkout: { ours: LoadSummary; raw: LoadSummary };
   /** ours with DATABASE_URL, checkout windows taken in turn with the two above; or why not measured. */
   postgres: { server: string; checkout: LoadSummary } | { notMeasured: string };
+  /** Diagnostic, no budget: ours with Maps for a store (nothing durable), in the same rotation. */
+  withoutStore: { checkout: LoadSummary };
   /** Keyed by the number of orders in the store. */
   scaling: Record<string, { lookup: LoadSummary; checkout: LoadSummary }>;
 }
@@ -69,24 +71,25 @@ const configLoad = (server: Running, seconds: number) => runLoad(server.origin, 
 export async function measureServer(subjects: Subjects, plan: ServerPlan, log: (line: string) => void): Promise<ServerResults> {
   const postgres = await startBenchPostgres();
   if (!postgres.started) log(`  PostgreSQL case not measured: ${postgres.reason}`);
-  const servers: Partial<Record<'ours' | 'raw' | 'postgres', Running>> = {};
-  const checkout = { ours: [] as LoadResult[], raw: [] as LoadResult[], postgres: [] as LoadResult[] };
+  const servers: Partial<Record<'ours' | 'raw' | 'postgres' | 'withoutStore', Running>> = {};
+  const checkout = { ours: [] as LoadResult[], raw: [] as LoadResult[], postgres: [] as LoadResult[], withoutStore: [] as LoadResult[] };
   const config = { ours: [] as LoadResult[], raw: [] as LoadResult[] };
   try {
     servers.ours = await startNode([subjects.ours]);
     servers.raw = await startNode([subjects.raw]);
     if (postgres.started) servers.postgres = await startNode([subjects.ours], { DATABASE_URL: postgres.url });
-    const kinds = (['ours', 'raw', 'postgres'] as const).filter((kind) => servers[kind]);
+    servers.withoutStore = await startNode([subjects.ours], { BENCH_STORE: 'map' });
+    const kinds = (['ours', 'raw', 'postgres', 'withoutStore'] as const).filter((kind) => servers[kind]);
     for (const kind of kinds) {
       await configLoad(servers[kind]!, 1); // warm-up: JIT, connections
       await checkouts(servers[kind]!, 200);
     }
     for (let run = 0; run < plan.runs; run++) {
       const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]!); // each goes first in turn
-      for (const kind of order) if (kind !== 'postgres') config[kind].push(await configLoad(servers[kind]!, plan.seconds));
+      for (const kind of order) if (kind === 'ours' || kind === 'raw') config[kind].push(await configLoad(servers[kind]!, plan.seconds));
       for (const kind of order) checkout[kind].push(await checkouts(servers[kind]!, plan.checkouts));
       const pg = checkout.postgres.at(-1);
-      log(`  server run ${run + 1}/${plan.runs}: config ${config.ours.at(-1)!.rps.toFixed(0)} vs ${config.raw.at(-1)!.rps.toFixed(0)} req/s, checkout ${checkout.ours.at(-1)!.rps.toFixed(0)} vs ${checkout.raw.at(-1)!.rps.toFixed(0)} req/s${pg ? `, on PostgreSQL ${pg.rps.toFixed(0)} req/s` : ''}`);
+      log(`  server run ${run + 1}/${plan.runs}: config ${config.ours.at(-1)!.rps.toFixed(0)} vs ${config.raw.at(-1)!.rps.toFixed(0)} req/s, checkout ${checkout.ours.at(-1)!.rps.toFixed(0)} vs ${checkout.raw.at(-1)!.rps.toFixed(0)} req/s${pg ? `, on PostgreSQL ${pg.rps.toFixed(0)} req/s` : ''}, without a store ${checkout.withoutStore.at(-1)!.rps.toFixed(0)} req/s`);
     }
   } finally {
     for (const server of Object.values(servers)) await server.stop();
@@ -98,6 +101,7 @@ export async function measureServer(subjects: Subjects, plan: ServerPlan, log: (
     config: { ours: summary(config.ours), raw: summary(config.raw) },
     checkout: { ours: summary(checkout.ours), raw: summary(checkout.raw) },
     postgres: postgres.started ? { server: postgres.server, checkout: summary(checkout.postgres) } : { notMeasured: postgres.reason },
+    withoutStore: { checkout: summary(checkout.withoutStore) },
     scaling: await measureScaling(subjects, plan, log),
   };
 }

@@ -2,7 +2,8 @@
  * Entry `ours` (BENCH_ROOT, BENCH_ANCHORS; `--pages`): the product server as the bench runs it: the sandbox wiring main.ts uses (createSandboxServer,
  * so createApp with the emulator in-process), with no guards (no rate limits, any origin), an
  * in-memory embedded store the bench can fill with SQL, and bench-only routes under /__bench.
- * With DATABASE_URL, the store is that PostgreSQL instead, as main.ts does (no seeding there).
+ * With DATABASE_URL, the store is that PostgreSQL instead, as main.ts does (no seeding there);
+ * with BENCH_STORE=map, a diagnostic with no database at all (map-store.ts).
  * With `pages`, it also serves the built widget, the stand-in and the bench's pages, so ours and
  * the hand-written page come from one server.
  */
@@ -21,6 +22,7 @@ import { createSqlStore } from '../../server/store/sql.ts';
 import { catalogQuotes, publicConfigOf, widgetScriptWithConfig } from '../../server/widget-script.ts';
 import { createSandboxServer } from '../../sandbox/wire.ts';
 import { listen } from './listen.ts';
+import { mapStore } from './map-store.ts';
 import { makeTokens } from './tokens.ts';
 
 /**
@@ -59,8 +61,8 @@ function pageWith(root: string, file: string, data?: unknown): string {
 
 async function createOursApp({ root, pages, anchorsDir }: { root: string; pages: boolean; anchorsDir: string }): Promise<Hono> {
   const catalog = parseCatalog(JSON.parse(readFileSync(join(root, 'server/catalog.sample.json'), 'utf8')));
-  const db = process.env.DATABASE_URL ? null : new PGlite({ startParams: PGLITE_START_PARAMS });
-  const store = db ? await createSqlStore(await pgliteDatabase(db)) : await createPostgresStore(process.env.DATABASE_URL!);
+  const db = process.env.DATABASE_URL || process.env.BENCH_STORE === 'map' ? null : new PGlite({ startParams: PGLITE_START_PARAMS });
+  const store = db ? await createSqlStore(await pgliteDatabase(db)) : process.env.DATABASE_URL ? await createPostgresStore(process.env.DATABASE_URL) : mapStore();
   const sandbox = await createSandboxServer({ catalog, store });
   const app = new Hono();
   app.post('/__bench/tokens', async (c) => c.json({ ids: await makeTokens(sandbox.emulator, Number(c.req.query('count'))) }));
