@@ -23,7 +23,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     env = Object.fromEntries([...stdout.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    return { started: false, reason: (stderr || (error as Error).message).split('\n')[0]! };
+    return { started: false, reason: (stderr || (error as Error).message).replace(/\s+/g, ' ').slice(0, 300) };
   }
   const url = env.DATABASE_URL_TEST!;
   const stop = async () => {
