@@ -55,12 +55,18 @@ export function serverTable({ server }: Results): string[] {
   const runs = server.config.ours.rps.runs.length;
   const small = server.scaling['1000'];
   const large = server.scaling['100000'];
+  const postgres = server.postgres;
+  const onPostgres = postgres && 'checkout' in postgres ? postgres : null;
   return [
-    `**Server**: autocannon, ${server.connections} connections, guards off (createApp without \`guards\`: no rate limits); raw = node:http + the same SDK call on the same in-process emulator. Medians of ${runs} windows.`,
+    `**Server**: autocannon, ${server.connections} connections, guards off (createApp without \`guards\`: no rate limits); raw = node:http + the same SDK call on the same in-process emulator. Ours on the embedded store (PGlite, in memory), and checkout again with \`DATABASE_URL\` on ${onPostgres ? onPostgres.server : 'PostgreSQL'} (the tests' throwaway cluster). Medians of ${runs} windows.`,
     '',
     ...table(['endpoint', 'ours req/s', 'raw req/s', 'ours ÷ raw', 'ours p50 ms', 'raw p50 ms', 'ours p99 ms', 'raw p99 ms'], [
       load('GET /api/config', server.config),
       load('POST /api/checkout', server.checkout),
+      onPostgres
+        ? load('POST /api/checkout, store on PostgreSQL', { ours: onPostgres.checkout, raw: server.checkout.raw })
+        : ['POST /api/checkout, store on PostgreSQL', `not measured: ${postgres && 'notMeasured' in postgres ? postgres.notMeasured : 'no result'}`, '', '', '', '', '', ''],
+      ...(server.withoutStore ? [load('POST /api/checkout, no store (diagnostic: Maps, nothing durable)', { ours: server.withoutStore.checkout, raw: server.checkout.raw })] : []),
     ]),
     '',
     ...(small && large

@@ -1,10 +1,12 @@
 /**
  * Server: req/s, p50 and p99 of GET /api/config and POST /api/checkout on the product server
  * (createApp through the sandbox wiring, guards off: no rate limits) next to a raw node:http
- * handler making the same SDK call on the same in-process emulator; then how checkout and the
- * order lookup (GET /api/orders/:id) hold up with 10^3 and 10^5 orders in the store.
+ * handler making the same SDK call on the same in-process emulator; checkout again with the store
+ * on PostgreSQL (DATABASE_URL) in the same windows; then how checkout and the order lookup
+ * (GET /api/orders/:id) hold up with 10^3 and 10^5 orders in the store.
  * autocannon, 10 connections; each checkout has its own ConfirmationToken, made before the window.
  */
+import { startBenchPostgres } from './lib/postgres.ts';
 import { getJson, startNode, type Running, type Subjects } from './lib/processes.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { measured, type Measured } from './lib/stats.ts';
@@ -20,7 +22,12 @@ export interface ServerResults {
   connections: 10;
   guards: 'off';
   config: { ours: LoadSummary; raw: LoadSummary };
+  /** ours on the embedded store (PGlite, in memory), which the budget is judged on. */
   checkout: { ours: LoadSummary; raw: LoadSummary };
+  /** ours with DATABASE_URL, checkout windows taken in turn with the two above; or why not measured. */
+  postgres: { server: string; checkout: LoadSummary } | { notMeasured: string };
+  /** Diagnostic, no budget: ours with Maps for a store (nothing durable), in the same rotation. */
+  withoutStore: { checkout: LoadSummary };
   /** Keyed by the number of orders in the store. */
   scaling: Record<string, { lookup: LoadSummary; checkout: LoadSummary }>;
 }
@@ -59,32 +66,42 @@ async function checkouts(server: Running, count: number): Promise<LoadResult> {
   return result;
 }
 
-const config = (server: Running, seconds: number) => runLoad(server.origin, { method: 'GET', path: '/api/config', seconds });
+const configLoad = (server: Running, seconds: number) => runLoad(server.origin, { method: 'GET', path: '/api/config', seconds });
 
 export async function measureServer(subjects: Subjects, plan: ServerPlan, log: (line: string) => void): Promise<ServerResults> {
-  const ours = await startNode([subjects.ours]);
-  const raw = await startNode([subjects.raw]);
-  const results = { config: { ours: [] as LoadResult[], raw: [] as LoadResult[] }, checkout: { ours: [] as LoadResult[], raw: [] as LoadResult[] } };
+  const postgres = await startBenchPostgres();
+  if (!postgres.started) log(`  PostgreSQL case not measured: ${postgres.reason}`);
+  const servers: Partial<Record<'ours' | 'raw' | 'postgres' | 'withoutStore', Running>> = {};
+  const checkout = { ours: [] as LoadResult[], raw: [] as LoadResult[], postgres: [] as LoadResult[], withoutStore: [] as LoadResult[] };
+  const config = { ours: [] as LoadResult[], raw: [] as LoadResult[] };
   try {
-    for (const server of [ours, raw]) {
-      await config(server, 1); // warm-up: JIT, connections
-      await checkouts(server, 200);
+    servers.ours = await startNode([subjects.ours]);
+    servers.raw = await startNode([subjects.raw]);
+    if (postgres.started) servers.postgres = await startNode([subjects.ours], { DATABASE_URL: postgres.url });
+    servers.withoutStore = await startNode([subjects.ours], { BENCH_STORE: 'map' });
+    const kinds = (['ours', 'raw', 'postgres', 'withoutStore'] as const).filter((kind) => servers[kind]);
+    for (const kind of kinds) {
+      await configLoad(servers[kind]!, 1); // warm-up: JIT, connections
+      await checkouts(servers[kind]!, 200);
     }
     for (let run = 0; run < plan.runs; run++) {
-      const order = run % 2 ? (['raw', 'ours'] as const) : (['ours', 'raw'] as const);
-      for (const kind of order) results.config[kind].push(await config(kind === 'ours' ? ours : raw, plan.seconds));
-      for (const kind of order) results.checkout[kind].push(await checkouts(kind === 'ours' ? ours : raw, plan.checkouts));
-      log(`  server run ${run + 1}/${plan.runs}: config ${results.config.ours.at(-1)!.rps.toFixed(0)} vs ${results.config.raw.at(-1)!.rps.toFixed(0)} req/s, checkout ${results.checkout.ours.at(-1)!.rps.toFixed(0)} vs ${results.checkout.raw.at(-1)!.rps.toFixed(0)} req/s`);
+      const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]!); // each goes first in turn
+      for (const kind of order) if (kind === 'ours' || kind === 'raw') config[kind].push(await configLoad(servers[kind]!, plan.seconds));
+      for (const kind of order) checkout[kind].push(await checkouts(servers[kind]!, plan.checkouts));
+      const pg = checkout.postgres.at(-1);
+      log(`  server run ${run + 1}/${plan.runs}: config ${config.ours.at(-1)!.rps.toFixed(0)} vs ${config.raw.at(-1)!.rps.toFixed(0)} req/s, checkout ${checkout.ours.at(-1)!.rps.toFixed(0)} vs ${checkout.raw.at(-1)!.rps.toFixed(0)} req/s${pg ? `, on PostgreSQL ${pg.rps.toFixed(0)} req/s` : ''}, without a store ${checkout.withoutStore.at(-1)!.rps.toFixed(0)} req/s`);
     }
   } finally {
-    await ours.stop();
-    await raw.stop();
+    for (const server of Object.values(servers)) await server.stop();
+    if (postgres.started) await postgres.stop();
   }
   return {
     connections: 10,
     guards: 'off',
-    config: { ours: summary(results.config.ours), raw: summary(results.config.raw) },
-    checkout: { ours: summary(results.checkout.ours), raw: summary(results.checkout.raw) },
+    config: { ours: summary(config.ours), raw: summary(config.raw) },
+    checkout: { ours: summary(checkout.ours), raw: summary(checkout.raw) },
+    postgres: postgres.started ? { server: postgres.server, checkout: summary(checkout.postgres) } : { notMeasured: postgres.reason },
+    withoutStore: { checkout: summary(checkout.withoutStore) },
     scaling: await measureScaling(subjects, plan, log),
   };
 }

@@ -6,6 +6,7 @@ import type { ApiGuards } from '../server/middleware/guards.ts';
 import { createPriceRules, signPrice, type Catalog, type PricingOptions } from '../server/pricing/index.ts';
 import { createPgliteStore } from '../server/store/pglite.ts';
 import type { Store } from '../server/store/types.ts';
+import { WEBHOOK_EVENTS } from '../server/webhook-events.ts';
 import { createStripeEmulator, type StripeEmulator } from './api/index.ts';
 import { directoryStateStore } from './api/state-dir.ts';
 
@@ -57,8 +58,9 @@ export async function createSandboxServer(options: {
     ...(options.stateDir ? { stateStore: directoryStateStore(options.stateDir), durable: true } : {}),
     ...options.keys,
   });
-  // Restored state already has this endpoint (and the secret the server must keep trusting).
-  const endpoint = emulator.ensureWebhookEndpoint(WEBHOOK_URL);
+  // Restored state already has this endpoint (and the secret the server must keep trusting). It
+  // subscribes to what a deployment's endpoint does (README), not to every event the emulator makes.
+  const endpoint = emulator.ensureWebhookEndpoint(WEBHOOK_URL, { enabledEvents: [...WEBHOOK_EVENTS] });
   serverApp = createApp({
     stripe: emulator.stripeClient(),
     store,

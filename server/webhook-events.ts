@@ -3,6 +3,18 @@ import { chargePatch } from './admin/orders.ts';
 import { completedSessionPatch } from './checkout-sessions.ts';
 import type { Order, OrderError, OrderPatch, OrderStatus, OrderWriter } from './store/types.ts';
 
+/**
+ * The events a webhook endpoint for this server subscribes to (README: Webhook endpoint); the
+ * sandbox subscribes its endpoint to the same. Events of other types would only be acknowledged.
+ */
+export const WEBHOOK_EVENTS: readonly string[] = [
+  'payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing',
+  'payment_intent.requires_action', 'payment_intent.amount_capturable_updated',
+  'setup_intent.succeeded', 'setup_intent.setup_failed', 'setup_intent.canceled', 'setup_intent.requires_action',
+  'invoice.paid', 'invoice.payment_failed', 'customer.subscription.updated', 'customer.subscription.deleted',
+  'checkout.session.completed', 'checkout.session.expired', 'charge.refunded', 'payment_method.detached',
+];
+
 /** Statuses a failure may no longer move an order out of (a refund is its own event). */
 const SETTLED: ReadonlySet<OrderStatus> = new Set(['paid', 'saved', 'active', 'canceled', 'needs_review', 'refunded']);
 

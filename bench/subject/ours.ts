@@ -2,6 +2,8 @@
  * Entry `ours` (BENCH_ROOT, BENCH_ANCHORS; `--pages`): the product server as the bench runs it: the sandbox wiring main.ts uses (createSandboxServer,
  * so createApp with the emulator in-process), with no guards (no rate limits, any origin), an
  * in-memory embedded store the bench can fill with SQL, and bench-only routes under /__bench.
+ * With DATABASE_URL, the store is that PostgreSQL instead, as main.ts does (no seeding there);
+ * with BENCH_STORE=map, a diagnostic with no database at all (map-store.ts).
  * With `pages`, it also serves the built widget, the stand-in and the bench's pages, so ours and
  * the hand-written page come from one server.
  */
@@ -14,10 +16,13 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { parseCatalog } from '../../server/pricing/index.ts';
 import { PGLITE_START_PARAMS } from '../../server/store/pglite.ts';
+import { pgliteDatabase } from '../../server/store/pglite-client.ts';
+import { createPostgresStore } from '../../server/store/postgres.ts';
 import { createSqlStore } from '../../server/store/sql.ts';
 import { catalogQuotes, publicConfigOf, widgetScriptWithConfig } from '../../server/widget-script.ts';
 import { createSandboxServer } from '../../sandbox/wire.ts';
 import { listen } from './listen.ts';
+import { mapStore } from './map-store.ts';
 import { makeTokens } from './tokens.ts';
 
 /**
@@ -56,12 +61,8 @@ function pageWith(root: string, file: string, data?: unknown): string {
 
 async function createOursApp({ root, pages, anchorsDir }: { root: string; pages: boolean; anchorsDir: string }): Promise<Hono> {
   const catalog = parseCatalog(JSON.parse(readFileSync(join(root, 'server/catalog.sample.json'), 'utf8')));
-  const db = new PGlite({ startParams: PGLITE_START_PARAMS });
-  const store = await createSqlStore({
-    query: (sql, params) => db.query(sql, params),
-    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) })),
-    close: () => db.close(),
-  });
+  const db = process.env.DATABASE_URL || process.env.BENCH_STORE === 'map' ? null : new PGlite({ startParams: PGLITE_START_PARAMS });
+  const store = db ? await createSqlStore(await pgliteDatabase(db)) : process.env.DATABASE_URL ? await createPostgresStore(process.env.DATABASE_URL) : mapStore();
   const sandbox = await createSandboxServer({ catalog, store });
   const app = new Hono();
   app.post('/__bench/tokens', async (c) => c.json({ ids: await makeTokens(sandbox.emulator, Number(c.req.query('count'))) }));
@@ -70,6 +71,7 @@ async function createOursApp({ root, pages, anchorsDir }: { root: string; pages:
     return c.json({});
   });
   app.post('/__bench/seed', async (c) => {
+    if (!db) return c.json({ error: 'the bench seeds only the embedded store' }, 501);
     const count = await seedOrders(db, Number(c.req.query('total')));
     const sample = await db.query<{ id: string }>(`select id from orders where attempt_id like 'seed-%' order by random() limit 2000`);
     return c.json({ count, ids: sample.rows.map((row) => row.id) });

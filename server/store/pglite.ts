@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteDatabase } from './pglite-client.ts';
 import { createSqlStore } from './sql.ts';
 import type { Store } from './types.ts';
 
@@ -27,9 +28,5 @@ export async function createPgliteStore(dataDir?: string): Promise<Store> {
   }
   const options = { startParams: PGLITE_START_PARAMS };
   const db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
-  return createSqlStore({
-    query: (sql, params) => db.query(sql, params),
-    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) })),
-    close: () => db.close(),
-  });
+  return createSqlStore(await pgliteDatabase(db));
 }
