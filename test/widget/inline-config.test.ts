@@ -41,4 +41,27 @@ describe('the config the server appends to the script it serves', () => {
       server.restore();
     }
   });
+  it('starts Stripe.js as the element connects, and drops that start when the server changes before the first load', async () => {
+    const stripe = installFakeStripe();
+    const server = stubFetch(stripe.log, { 'GET /api/config': () => json({ publishableKey: 'pk_test_fetched', sandbox: false }) });
+    const configs = ((globalThis as { __linkCheckoutConfig?: Record<string, unknown> }).__linkCheckoutConfig ??= {});
+    configs[location.origin] = { publishableKey: 'pk_test_inline', sandbox: false };
+    const element = document.createElement('link-checkout');
+    try {
+      element.setAttribute('item', 'tshirt');
+      element.server = location.origin;
+      document.body.append(element);
+      // A framework sets properties right after connecting: the refresh must use this server's key.
+      element.server = 'https://checkout.example';
+      await waitUntil(() => element.getAttribute('state') === 'ready', 'ready');
+      const made = stripe.log.filter((entry) => entry.startsWith('Stripe('));
+      expect(made).to.deep.equal(['Stripe(pk_test_inline)', 'Stripe(pk_test_fetched)'], 'the early start happened, and was not the one used');
+      expect(stripe.log.indexOf('GET /api/config')).to.be.below(stripe.log.indexOf('Stripe(pk_test_fetched)'));
+      expect(stripe.log.lastIndexOf('Stripe(pk_test_fetched)')).to.be.below(stripe.log.indexOf('elements'));
+    } finally {
+      element.remove();
+      delete configs[location.origin];
+      server.restore();
+    }
+  });
 });
