@@ -85,7 +85,7 @@ app.use('/link-checkout*', async (c, next) => {
   await next();
   c.header('Access-Control-Allow-Origin', '*');
 });
-// Scripts go out gzipped (the entry: 37 kB → 13 kB); a CMS page rarely sits behind a proxy that
+// Scripts go out gzipped (the entry: 36 kB → 13 kB); a CMS page rarely sits behind a proxy that
 // would do it. Per request, but a browser keeps them (Cache-Control) and API routes never get here.
 app.use('/link-checkout*', compress());
 // Chunks are named by their content's hash (vite.config.ts), so a browser may keep them for good.
